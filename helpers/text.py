@@ -1,0 +1,250 @@
+"""Sentences, words, term counts and keyword-in-context over the corpus tables.
+
+Sentence splitting runs one regular expression over all paragraphs at once (joined with newlines)
+and maps the boundaries back, so it serves a hundred thousand articles as well as five. A boundary
+is terminal punctuation (. ! ? … 。 ！ ？ ؟), with any closing quotes or brackets, followed by
+white space and a character that can start a sentence (not a lower-case letter), except after a
+known abbreviation (U.S., e.g., Mr., No. 34, ...). CJK terminal punctuation needs no space.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from helpers import paths
+
+# Abbreviations after which a full stop does not end a sentence (compared case-sensitively
+# without the final dot). Those in NUMBER_ABBREVIATIONS only when a number follows ("No. 34").
+ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof Sr Jr St Gen Col Lt Sgt Capt Cmdr Adm Gov Sen Rep Pres Rev Hon "
+    "Inc Ltd Co Corp Bros Dept Univ Assn Est "
+    "e.g i.e etc vs cf al approx ca viz resp "
+    "U.S U.K U.N E.U U.S.A U.S.S.R D.C a.m p.m "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "т.е т.д т.п др им г гг ул д стр см напр".split()
+)
+NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "no", "p", "pp", "vol", "Vol", "Art", "art",
+                                  "Fig", "fig", "ch", "Ch", "sec", "Sec", "№"})
+
+_TERMINAL = re.compile(r"(?:[.!?…]+|[。！？؟।]+)[\"'”’»)\]]*")
+_CJK_TERMINAL = frozenset("。！？")
+_TOKEN_BEFORE = re.compile(r"([\w.№]+)$")
+WORD_PATTERN = r"\w+(?:['’\-]\w+)*"
+_WORD_RE = re.compile(WORD_PATTERN)
+
+
+def _is_boundary(joined: str, m: re.Match) -> bool:
+    """Decide whether a run of terminal punctuation ends a sentence."""
+    end = m.end()
+    if end >= len(joined) or joined[end] == "\n":
+        return False  # the paragraph's end is a boundary anyway
+    if m.group(0)[0] in _CJK_TERMINAL:
+        return True
+    if not joined[end].isspace():
+        return False
+    rest = joined[end:end + 40].lstrip(" \t\u00a0")
+    if not rest or rest[0] == "\n" or rest[0].islower():
+        return False
+    if m.group(0)[0] == "." and m.end() - m.start() == 1:
+        before = _TOKEN_BEFORE.search(joined, max(0, m.start() - 24), m.start())
+        token = before.group(1) if before else ""
+        if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
+            return False
+        if token in NUMBER_ABBREVIATIONS and rest[0].isdigit():
+            return False
+        if len(token) == 1 and token.isupper():
+            return False  # an initial: "J. Nocetti"
+    return True
+
+
+def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Split paragraph text into sentences with their offsets in the paragraph.
+
+    Args:
+        paragraphs: doc_id, para_id, role, text (text has no newlines).
+    Returns:
+        doc_id, para_id, sent_id, role, text, start, end, where
+        ``paragraph_text[start:end] == text`` and sent_id is ``<para_id>-sNN``.
+    """
+    texts = paragraphs["text"].tolist()
+    joined = "\n".join(texts)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]) if len(texts) else lengths
+    cuts = np.fromiter((m.end() for m in _TERMINAL.finditer(joined) if _is_boundary(joined, m)),
+                       dtype=np.int64)
+    para_of_cut = np.searchsorted(starts, cuts, side="right") - 1
+    rows_doc, rows_para, rows_role, rows_text, rows_start, rows_end, rows_n = ([] for _ in range(7))
+    cut_lists = np.split(cuts, np.searchsorted(para_of_cut, np.arange(1, len(texts))))
+    for i, (doc_id, para_id, role, text) in enumerate(
+        zip(paragraphs["doc_id"], paragraphs["para_id"], paragraphs["role"], texts)
+    ):
+        edges = [0, *(cut_lists[i] - starts[i]).tolist(), len(text)] if len(texts) else []
+        n = 0
+        for a, z in zip(edges[:-1], edges[1:]):
+            piece = text[a:z]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if lead == len(piece):
+                continue
+            n += 1
+            rows_doc.append(doc_id)
+            rows_para.append(para_id)
+            rows_role.append(role)
+            rows_text.append(piece.strip())
+            rows_start.append(a + lead)
+            rows_end.append(z - trail)
+            rows_n.append(n)
+    width = max(2, len(str(max(rows_n, default=0))))
+    return pd.DataFrame({
+        "doc_id": pd.Series(rows_doc, dtype="str"),
+        "para_id": pd.Series(rows_para, dtype="str"),
+        "sent_id": pd.Series([f"{p}-s{n:0{width}d}" for p, n in zip(rows_para, rows_n)],
+                             dtype="str"),
+        "role": pd.Series(rows_role, dtype="str"),
+        "text": pd.Series(rows_text, dtype="str"),
+        "start": pd.Series(rows_start, dtype="int64"),
+        "end": pd.Series(rows_end, dtype="int64"),
+    })
+
+
+def count_words(text: pd.Series) -> pd.Series:
+    """Number of word tokens in each text (letters/digits, with inner apostrophes or hyphens)."""
+    return text.str.count(WORD_PATTERN).astype("int64")
+
+
+@lru_cache(maxsize=8)
+def load_stopwords(languages: tuple[str, ...] = ("en", "ru")) -> frozenset[str]:
+    """Read the stop-word lists in data/stopwords/<language>.txt (one word a line, # comments)."""
+    words: set[str] = set()
+    for lang in languages:
+        path = paths.STOPWORDS_DIR / f"{lang}.txt"
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                word = line.split("#", 1)[0].strip().casefold()
+                if word:
+                    words.add(word)
+    return frozenset(words)
+
+
+def tokenize_words(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per word token: doc_id, sent_id, token (case-folded, possessive 's removed)."""
+    tokens = (
+        sentences[["doc_id", "sent_id"]]
+        .assign(token=sentences["text"].str.casefold().str.replace("’", "'").str.findall(WORD_PATTERN))
+        .explode("token", ignore_index=True)
+        .dropna(subset=["token"])
+    )
+    tokens["token"] = tokens["token"].str.replace(r"'s$", "", regex=True).astype("str")
+    return tokens.reset_index(drop=True)
+
+
+def count_terms(sentences: pd.DataFrame, by: str = "doc_id", stopwords: frozenset[str] | None = None,
+                min_length: int = 3) -> pd.DataFrame:
+    """Count content words per group.
+
+    Args:
+        sentences: the sentences table (or any table with doc_id, sent_id, text and ``by``).
+        by: column to group by (default doc_id).
+        stopwords: words to leave out; default the English and Russian lists in data/stopwords.
+        min_length: shortest word counted (in characters).
+    Returns:
+        ``by``, term, n: one row per group and term, most frequent first, ties alphabetical.
+    """
+    stop = load_stopwords() if stopwords is None else stopwords
+    keep = sentences[["sent_id", by]] if by != "doc_id" else sentences[["sent_id"]]
+    tokens = tokenize_words(sentences)
+    if by != "doc_id":
+        tokens = tokens.merge(keep, on="sent_id", how="left")
+    tokens = tokens[
+        (tokens["token"].str.len() >= min_length)
+        & tokens["token"].str.contains(r"[^\W\d_]", regex=True)
+        & ~tokens["token"].isin(stop)
+    ]
+    counts = tokens.groupby([by, "token"]).size().rename("n").reset_index()
+    counts = counts.rename(columns={"token": "term"})
+    return counts.sort_values([by, "n", "term"], ascending=[True, False, True], ignore_index=True)
+
+
+def top_terms(counts: pd.DataFrame, n: int = 10, by: str = "doc_id") -> pd.DataFrame:
+    """The ``n`` most frequent terms per group, with their rank (1 = most frequent)."""
+    top = counts.groupby(by, sort=True).head(n).copy()
+    top["rank"] = top.groupby(by).cumcount() + 1
+    return top[[by, "rank", "term", "n"]].reset_index(drop=True)
+
+
+def term_pattern(term: str) -> str:
+    """Regular expression for a researcher's search term.
+
+    Words match whole words case-insensitively; a trailing ``*`` matches any ending
+    (``sanction*`` finds sanction, sanctions, sanctioned); spaces match any run of white space.
+    """
+    words = term.strip().split()
+    if not words:
+        raise ValueError("term: empty search term")
+    parts = []
+    for w in words:
+        stem = re.escape(w.rstrip("*"))
+        parts.append(stem + (r"\w*" if w.endswith("*") else ""))
+    return r"(?i)(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+def find_term(sentences: pd.DataFrame, term: str) -> pd.DataFrame:
+    """Every match of a search term in the sentences.
+
+    Returns:
+        doc_id, sent_id, term, start, end (offsets in the sentence text), in corpus order.
+    """
+    pattern = re.compile(term_pattern(term))
+    rows = [
+        (doc_id, sent_id, m.group(0), m.start(), m.end())
+        for doc_id, sent_id, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"])
+        for m in pattern.finditer(text)
+    ]
+    out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "term", "start", "end"])
+    return out.astype({"doc_id": "str", "sent_id": "str", "term": "str",
+                       "start": "int64", "end": "int64"})
+
+
+def format_kwic(sentences: pd.DataFrame, matches: pd.DataFrame, width: int = 45) -> pd.DataFrame:
+    """Keyword-in-context lines for matches (any table with doc_id, sent_id, start, end).
+
+    Returns:
+        The matches' doc_id, sent_id (and theme/term columns if present) with left, match, right:
+        up to ``width`` characters of context either side, cut at a word and marked with "…".
+    """
+    merged = matches.merge(sentences[["sent_id", "text"]], on="sent_id", how="left")
+    left = [t[max(0, s - width):s] for t, s in zip(merged["text"], merged["start"])]
+    right = [t[e:e + width] for t, e in zip(merged["text"], merged["end"])]
+    merged["left"] = [
+        ("…" + re.sub(r"^\S*\s", "", lf, count=1)) if s > width else lf
+        for lf, s in zip(left, merged["start"])
+    ]
+    merged["right"] = [
+        (re.sub(r"\s\S*$", "", rt, count=1) + "…") if e + width < len(t) else rt
+        for rt, e, t in zip(right, merged["end"], merged["text"])
+    ]
+    merged["match"] = [t[s:e] for t, s, e in zip(merged["text"], merged["start"], merged["end"])]
+    keep = [c for c in matches.columns if c not in {"start", "end", "term"}]
+    return merged[keep + ["left", "match", "right"]].astype({"left": "str", "match": "str",
+                                                             "right": "str"})
+
+
+def top_terms_table(counts: pd.DataFrame, n: int = 10, by: str = "doc_id") -> pd.DataFrame:
+    """Top terms side by side: one row per rank, one column per group, cells "term (count)"."""
+    top = top_terms(counts, n=n, by=by)
+    top["cell"] = top["term"] + " (" + top["n"].astype(str) + ")"
+    wide = top.pivot(index="rank", columns=by, values="cell").fillna("")
+    wide.columns.name = None
+    return wide
+
+
+def count_matches(matches: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Matches per document (every document listed, zero included), with sentences matched."""
+    per_doc = matches.groupby("doc_id").agg(n_matches=("sent_id", "size"),
+                                           n_sentences=("sent_id", "nunique"))
+    out = documents[["doc_id"]].join(per_doc, on="doc_id").fillna(0)
+    return out.astype({"n_matches": "int64", "n_sentences": "int64"}).reset_index(drop=True)
