@@ -43,6 +43,7 @@ _OVERRIDE_KEYS = {"doc_id", "line", "lines", "contains", "role", "note"}
 BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 LONE_MARKER_RE = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s*$")
 TERMINAL_RE = re.compile(r"[.!?…。！？؟:;,\"'”’»)\]]\s*$")
+MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(?=\S)")
 REFERENCE_RE = re.compile(r"^\s*(?:\[\^?\d+\]:?|\^\d+|Retrieved\b)", re.IGNORECASE)
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 QUOTE_RE = re.compile(r"[\"“”«»]")
@@ -174,7 +175,8 @@ def _continues(previous: str, line: str) -> bool:
 def normalise_block_text(raw: pd.Series) -> pd.Series:
     """Return block text as paragraph text: bullet marker removed, white space collapsed."""
     return (
-        raw.str.replace(BULLET_RE, "", regex=True, n=1)
+        raw.str.replace(MD_HEADING_RE.pattern, "", regex=True, n=1)
+        .str.replace(BULLET_RE, "", regex=True, n=1)
         .str.replace(r"\s+", " ", regex=True)
         .str.strip()
     )
@@ -214,7 +216,8 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     capitalised = words.map(lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
     title_cased = capitalised >= 0.6 * b["n_words"].clip(lower=1)
     question = text.str.contains(r"[?？]\W*$", regex=True)
-    b["is_heading_like"] = (
+    b["is_md_heading"] = raw.str.match(MD_HEADING_RE.pattern) & b["has_words"]
+    b["is_heading_like"] = b["is_md_heading"] | (
         b["has_words"] & ~b["is_bullet"] & (b["n_words"] <= 14) & (text.str.len() <= 120)
         & (~b["ends_sentence"] | (question & title_cased))
     )
@@ -332,7 +335,9 @@ def _mark_titles(b: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.Series, p
     match = (b["key"] == title_key) & (title_key != "")
     first_match = match & (match.groupby(b["doc_id"]).cumsum() == 1)
     doc_has_match = match.groupby(b["doc_id"]).transform("any")
-    is_title = first_match | ((b["position"] == 0) & b["is_heading_like"] & ~doc_has_match)
+    short_first = (b["position"] == 0) & (b["is_heading_like"] | (
+        b["has_words"] & ~b["is_bullet"] & ~b["is_running"] & (b["n_words"] <= 14)))
+    is_title = first_match | (short_first & ~doc_has_match)
     return is_title, match & ~first_match
 
 
@@ -380,9 +385,10 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         (b["is_call_to_action"], "boilerplate", "call to action (SEO blurb or teaser)"),
         (repeats_title, "duplicate", "repeats the title"),
         (repeats, "duplicate", "repeats line " + first_line.astype(str)),
-        (is_title, "title", "title: first heading-like line or the manifest title"),
+        (is_title, "title", "title: the manifest title, or a short first line"),
         (after_marker, "list_item", "list item after a lone bullet marker (line " + marker_line + ")"),
         (b["is_bullet"], "list_item", "bulleted line"),
+        (b["is_md_heading"], "heading", "heading: Markdown heading (#)"),
         (b["is_heading_like"], "heading", "heading: short line without sentence punctuation"),
     ]
     conditions = [c.to_numpy(dtype=bool) for c, _, _ in rules_in_order]

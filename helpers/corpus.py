@@ -3,6 +3,7 @@
     from helpers import corpus
     c = corpus.load_corpus()   # data/articles + data/manifest.csv by default
     c.documents    one row per loaded article: manifest columns + provenance and sizes
+                   (sha256 is the file's own hash; is_sha256_ok compares it with the manifest's)
     c.blocks       every non-blank block of every file, with role, is_content and reason
     c.paragraphs   content blocks only: doc_id, para_id, role, text
     c.sentences    content sentences: doc_id, para_id, sent_id, role, text, start, end
@@ -30,14 +31,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import cleaning, dates, paths, text
+from helpers import cleaning, dates, ingest, language, paths, text
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "title", "publisher", "author", "url", "published", "date_precision",
     "date_source", "date_evidence", "source_type", "language", "sha256",
 ]
 REQUIRED_COLUMNS = ("doc_id", "file")
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = ingest.ARTICLE_SUFFIXES
+MAX_UNPUNCTUATED_CHARS = text.MAX_SENTENCE_CHARS
 PROBLEM_COLUMNS = ["file", "doc_id", "level", "problem"]
 
 
@@ -69,7 +71,8 @@ def read_manifest(path: str | Path | None = None) -> tuple[pd.DataFrame, list[di
     path = paths.resolve_path(path, paths.MANIFEST_PATH)
     name = paths.display_path(path)
     if not path.is_file():
-        raise CorpusError(f"{name}: manifest not found (one row per article: doc_id,file,title,...)")
+        raise CorpusError(f"{name}: manifest not found (draft one with: python -m helpers.manifest "
+                          f"FOLDER --out {name})")
     try:
         manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -104,12 +107,14 @@ def _check_manifest_dates(manifest: pd.DataFrame, name: str) -> tuple[pd.DataFra
             iso, precision = dates.parse_partial_date(row["published"])
         except dates.DateValueError as exc:
             problems.append(_problem(row["file"], row["doc_id"],
-                                     f"{name}: published {exc}; treated as unknown"))
+                                     f"{name}, row {i + 2} ({row['file']}): published {exc}; "
+                                     f"treated as unknown"))
             iso, precision = "", "unknown"
         if row["date_precision"] and row["date_precision"] != precision and iso:
             problems.append(_problem(row["file"], row["doc_id"],
-                                     f"{name}: date_precision '{row['date_precision']}' does not "
-                                     f"match published '{iso}'; using '{precision}'"))
+                                     f"{name}, row {i + 2} ({row['file']}): date_precision "
+                                     f"'{row['date_precision']}' does not match published '{iso}'; "
+                                     f"using '{precision}'"))
         m.loc[i, ["published", "date_precision"]] = [iso, precision]
         m.loc[i, "date_source"] = (row["date_source"] or "manifest") if iso else ""
     return m, problems
@@ -120,8 +125,8 @@ def _problem(file: str, doc_id: str, problem: str, level: str = "warning") -> di
 
 
 def list_article_files(folder: Path) -> list[Path]:
-    """The article files in a folder (not recursive), sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    """Every visible file in a folder (not recursive), sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
 def derive_doc_id(file_name: str) -> str:
@@ -140,6 +145,17 @@ def pair_files_with_manifest(manifest: pd.DataFrame, files: list[Path],
         (one row per article to load: the manifest columns plus ``path``; problems).
     """
     problems = []
+    supported = [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES]
+    for p in files:
+        if p.suffix.lower() not in ARTICLE_SUFFIXES:
+            doc = manifest.loc[manifest["file"] == p.name, "doc_id"]
+            problems.append(_problem(p.name, doc.iloc[0] if len(doc) else "",
+                                     f"{folder_name}/{p.name}: unsupported file type "
+                                     f"'{p.suffix or '(none)'}' (supported: "
+                                     f"{', '.join(ARTICLE_SUFFIXES)}); skipped"))
+    unsupported = {p.name for p in files} - {p.name for p in supported}
+    manifest = manifest[~manifest["file"].isin(unsupported)]
+    files = supported
     by_name = {p.name: p for p in files}
     present = manifest["file"].isin(by_name)
     for _, row in manifest[~present].iterrows():
@@ -168,29 +184,42 @@ def pair_files_with_manifest(manifest: pd.DataFrame, files: list[Path],
 
 
 def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[str | None, dict]:
-    """Read one article's bytes and decode them, never modifying the file.
+    """Read one article file and turn it into text (see helpers.ingest), never modifying the file.
 
     Returns:
-        (the text, or None when the file cannot be used; facts: sha256, is_sha256_ok, problems).
+        (the text, or None when the file cannot be used; facts: sha256_actual, is_sha256_ok,
+        encoding, format, metadata (from HTML), problems (one line each, naming the file)).
     """
     name = f"{folder_name}/{path.name}"
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    facts: dict = {"sha256_actual": digest, "problems": []}
+    result = ingest.ingest_bytes(data, path.name)
+    facts: dict = {"sha256_actual": digest, "encoding": result.encoding, "format": result.format,
+                   "metadata": result.metadata, "problems": []}
     facts["is_sha256_ok"] = (digest == expected_sha256.lower()) if expected_sha256 else pd.NA
     if expected_sha256 and not facts["is_sha256_ok"]:
         facts["problems"].append(f"{name}: sha256 differs from the manifest (the file changed "
                                  f"since it was recorded: {digest[:12]}… vs {expected_sha256[:12]}…)")
-    if not data.strip():
-        facts["problems"].append(f"{name}: empty file; skipped")
-        return None, facts
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        facts["problems"].append(f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset "
-                                 f"{exc.start}); skipped — save the file as UTF-8")
-        return None, facts
-    return content, facts
+    facts["problems"] += [f"{name}: {p}" for p in result.problems]
+    return result.text, facts
+
+
+def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict],
+                         folder_name: str) -> tuple[list[str], list[dict]]:
+    """The doc_ids whose file has the same bytes as an earlier document's (by doc_id order)."""
+    first: dict[str, str] = {}
+    skipped, problems = [], []
+    for row in docs.itertuples(index=False):
+        digest = facts[row.doc_id]["sha256_actual"]
+        if digest in first:
+            original = first[digest]
+            skipped.append(row.doc_id)
+            problems.append(_problem(row.file, row.doc_id,
+                                     f"{folder_name}/{row.file}: same content as doc_id '{original}'; "
+                                     f"skipped as a duplicate"))
+        else:
+            first[digest] = row.doc_id
+    return skipped, problems
 
 
 def build_blocks(docs: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
@@ -235,7 +264,7 @@ def describe_documents(docs: pd.DataFrame, blocks: pd.DataFrame, sentences: pd.D
         "byline '" + found["date_text"] + "' (line " + found["line"].astype(str) + ")")
     d.loc[d["published"] == "", "date_precision"] = "unknown"
     titles = blocks[blocks["role"] == "title"].groupby("doc_id")["text"].first()
-    d["title_source"] = "manifest"
+    d["title_source"] = d["title_source"].where(d["title_source"] != "", "manifest")
     no_title = d["title"] == ""
     d.loc[no_title, "title"] = d.loc[no_title, "doc_id"].map(titles).fillna("")
     d.loc[no_title, "title_source"] = d.loc[no_title, "title"].map(lambda t: "text" if t else "")
@@ -246,9 +275,10 @@ def describe_documents(docs: pd.DataFrame, blocks: pd.DataFrame, sentences: pd.D
     d = d.join(per_doc, on="doc_id").join(sizes, on="doc_id")
     for col in ("n_blocks", "n_content_blocks", "n_sentences", "n_words"):
         d[col] = d[col].fillna(0).astype("int64")
-    lead = [c for c in MANIFEST_COLUMNS if c != "sha256"] + ["title_source"]
+    lead = [c for c in MANIFEST_COLUMNS if c != "sha256"] + [
+        "title_source", "language_source", "language_detected", "format", "encoding"]
     tail = ["sha256", "is_sha256_ok", "n_blocks", "n_content_blocks", "n_sentences", "n_words"]
-    extra = [c for c in d.columns if c not in lead + tail + ["sha256_actual"]]
+    extra = [c for c in d.columns if c not in lead + tail]
     return d[lead + extra + tail].reset_index(drop=True)
 
 
@@ -284,17 +314,95 @@ def load_corpus(articles_dir: str | Path | None = None, manifest_path: str | Pat
         facts[row.doc_id] = fact
         if content is not None:
             texts[row.doc_id] = content
-    docs = docs[docs["doc_id"].isin(texts)].copy()
-    docs["is_sha256_ok"] = docs["doc_id"].map(lambda d: facts[d]["is_sha256_ok"]).astype("boolean")
+    duplicates, duplicate_problems = skip_duplicate_files(docs[docs["doc_id"].isin(texts)], facts,
+                                                          folder_name)
+    problems += duplicate_problems
+    docs = docs[docs["doc_id"].isin(texts) & ~docs["doc_id"].isin(duplicates)].copy()
+    docs = fill_from_html_metadata(docs, facts)
+    for key in ("is_sha256_ok", "encoding", "format"):
+        docs[key] = docs["doc_id"].map(lambda d, k=key: facts[d][k])
+    docs["sha256"] = docs["doc_id"].map(lambda d: facts[d]["sha256_actual"])  # the file's own hash
+    docs["is_sha256_ok"] = docs["is_sha256_ok"].astype("boolean")
     blocks, override_problems = cleaning.classify_blocks(build_blocks(docs, texts), docs, rules)
     problems += [_problem("", p["doc_id"], p["problem"]) for p in override_problems]
     paragraphs = make_paragraphs(blocks)
+    docs, paragraphs, language_problems = label_languages(docs, paragraphs, folder_name)
+    problems += language_problems + check_unpunctuated(paragraphs, docs, folder_name)
     sentences = text.split_sentences(paragraphs)
     text_dates = cleaning.find_byline_dates(blocks)
     documents = describe_documents(docs, blocks, sentences, text_dates)
     problem_table = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype("str")
     return Corpus(documents=documents, blocks=blocks.drop(columns=["byline"]),
                   paragraphs=paragraphs, sentences=sentences, problems=problem_table)
+
+
+def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.DataFrame:
+    """Fill empty manifest fields from an HTML page's own metadata (title, author, publisher, date).
+
+    A date taken from the page gets date_source = html; an unreadable one is ignored.
+    """
+    d = docs.copy()
+    d["title_source"] = ""
+    for i, row in d.iterrows():
+        meta = facts[row["doc_id"]]["metadata"]
+        if not meta:
+            continue
+        for column in ("title", "author", "publisher"):
+            if not row[column] and meta.get(column):
+                d.loc[i, column] = meta[column]
+                if column == "title":
+                    d.loc[i, "title_source"] = "html"
+        if not row["published"] and meta.get("published"):
+            try:
+                iso, precision = dates.parse_partial_date(meta["published"][:10])
+            except dates.DateValueError:
+                continue
+            d.loc[i, ["published", "date_precision", "date_source", "date_evidence"]] = [
+                iso, precision, "html", "the page's own metadata (htmldate)"]
+    return d
+
+
+def label_languages(docs: pd.DataFrame, paragraphs: pd.DataFrame,
+                    folder_name: str) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+    """Detect each document's language; the manifest's value wins, a disagreement is reported.
+
+    Returns:
+        (docs with language, language_source, language_detected; paragraphs with language;
+        problems).
+    """
+    found = language.detect_document_languages(paragraphs).set_index("doc_id")
+    d = docs.copy()
+    d["language_detected"] = d["doc_id"].map(found["language_detected"]).fillna("").astype("str")
+    given = d["language"].str.lower().str.strip()
+    d["language_source"] = (given != "").map({True: "manifest", False: "detected"})
+    d["language"] = given.where(given != "", d["language_detected"])
+    d.loc[d["language"] == "", "language_source"] = ""
+    problems = [
+        _problem(r.file, r.doc_id, f"{folder_name}/{r.file}: the manifest says language "
+                                   f"'{r.language}' but the text reads as '{r.language_detected}'")
+        for r in d.itertuples(index=False)
+        if r.language_source == "manifest" and r.language_detected and r.language_detected != r.language
+    ]
+    p = paragraphs.copy()
+    p["language"] = language.assign_paragraph_languages(
+        p, d.set_index("doc_id")["language"], found["script"])
+    return d, p, problems
+
+
+def check_unpunctuated(paragraphs: pd.DataFrame, docs: pd.DataFrame, folder_name: str) -> list[dict]:
+    """Report documents with long stretches of text without sentence punctuation (they are cut
+    into pieces of at most MAX_UNPUNCTUATED_CHARS characters when split into sentences)."""
+    candidates = paragraphs["text"].str.len() > MAX_UNPUNCTUATED_CHARS  # RE2 caps {n} at 1000
+    long_run = candidates.copy()
+    long_run[candidates] = paragraphs.loc[candidates, "text"].map(
+        lambda t: max(map(len, re.split(r"[.!?…。！？؟]", t))) > MAX_UNPUNCTUATED_CHARS)
+    files = docs.set_index("doc_id")["file"]
+    return [
+        _problem(files[doc_id], doc_id, f"{folder_name}/{files[doc_id]}: {n} paragraph(s) with over "
+                                        f"{MAX_UNPUNCTUATED_CHARS:,} characters without sentence "
+                                        f"punctuation; cut into pieces at spaces")
+        for doc_id, n in paragraphs[long_run].groupby("doc_id").size().items()
+    ]
 
 
 def select_documents(docs: pd.DataFrame, doc_ids: list[str] | None) -> pd.DataFrame:
@@ -340,9 +448,10 @@ def summarise_problems(problems: pd.DataFrame) -> str:
 
 
 def list_sources(documents: pd.DataFrame) -> pd.DataFrame:
-    """The sources with their metadata and where each date and title came from."""
+    """The sources with their metadata and where each date, title and language came from."""
     cols = ["doc_id", "title", "title_source", "publisher", "author", "source_type", "language",
-            "published", "date_precision", "date_source", "date_evidence"]
+            "language_source", "format", "published", "date_precision", "date_source",
+            "date_evidence"]
     return documents[cols].replace("", "—")
 
 

@@ -34,6 +34,7 @@ _TERMINAL = re.compile(r"(?:[.!?…]+|[。！？؟।]+)[\"'”’»)\]]*")
 _CJK_TERMINAL = frozenset("。！？")
 _TOKEN_BEFORE = re.compile(r"([\w.№]+)$")
 WORD_PATTERN = r"\w+(?:['’\-]\w+)*"
+MAX_SENTENCE_CHARS = 2000  # longer stretches without sentence punctuation are cut at a space
 _WORD_RE = re.compile(WORD_PATTERN)
 
 
@@ -61,14 +62,29 @@ def _is_boundary(joined: str, m: re.Match) -> bool:
     return True
 
 
+def _cap_lengths(edges: list[int], text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:
+    """Add cuts so that no piece between edges is longer than ``limit`` (cut at a space if any)."""
+    out = [edges[0]]
+    for z in edges[1:]:
+        a = out[-1]
+        while z - a > limit:
+            space = text.rfind(" ", a + limit // 2, a + limit)
+            a = space + 1 if space > a else a + limit
+            out.append(a)
+        out.append(z)
+    return out
+
+
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Split paragraph text into sentences with their offsets in the paragraph.
 
     Args:
-        paragraphs: doc_id, para_id, role, text (text has no newlines).
+        paragraphs: doc_id, para_id, role, text (text has no newlines); language if present.
     Returns:
-        doc_id, para_id, sent_id, role, text, start, end, where
-        ``paragraph_text[start:end] == text`` and sent_id is ``<para_id>-sNN``.
+        doc_id, para_id, sent_id, role, (language,) text, start, end, where
+        ``paragraph_text[start:end] == text`` and sent_id is ``<para_id>-sNN`` (two digits, or
+        more when the paragraph has 100 sentences or more). A stretch longer than
+        MAX_SENTENCE_CHARS without sentence punctuation is cut at a space.
     """
     texts = paragraphs["text"].tolist()
     joined = "\n".join(texts)
@@ -77,38 +93,31 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     cuts = np.fromiter((m.end() for m in _TERMINAL.finditer(joined) if _is_boundary(joined, m)),
                        dtype=np.int64)
     para_of_cut = np.searchsorted(starts, cuts, side="right") - 1
-    rows_doc, rows_para, rows_role, rows_text, rows_start, rows_end, rows_n = ([] for _ in range(7))
     cut_lists = np.split(cuts, np.searchsorted(para_of_cut, np.arange(1, len(texts))))
-    for i, (doc_id, para_id, role, text) in enumerate(
-        zip(paragraphs["doc_id"], paragraphs["para_id"], paragraphs["role"], texts)
-    ):
-        edges = [0, *(cut_lists[i] - starts[i]).tolist(), len(text)] if len(texts) else []
-        n = 0
+    rows_para, rows_text, rows_start, rows_end, rows_id = [], [], [], [], []
+    for i, (para_id, text) in enumerate(zip(paragraphs["para_id"], texts)):
+        edges = _cap_lengths([0, *(cut_lists[i] - starts[i]).tolist(), len(text)], text)
+        spans = []
         for a, z in zip(edges[:-1], edges[1:]):
             piece = text[a:z]
-            lead = len(piece) - len(piece.lstrip())
-            trail = len(piece) - len(piece.rstrip())
-            if lead == len(piece):
-                continue
-            n += 1
-            rows_doc.append(doc_id)
-            rows_para.append(para_id)
-            rows_role.append(role)
-            rows_text.append(piece.strip())
-            rows_start.append(a + lead)
-            rows_end.append(z - trail)
-            rows_n.append(n)
-    width = max(2, len(str(max(rows_n, default=0))))
-    return pd.DataFrame({
-        "doc_id": pd.Series(rows_doc, dtype="str"),
-        "para_id": pd.Series(rows_para, dtype="str"),
-        "sent_id": pd.Series([f"{p}-s{n:0{width}d}" for p, n in zip(rows_para, rows_n)],
-                             dtype="str"),
-        "role": pd.Series(rows_role, dtype="str"),
-        "text": pd.Series(rows_text, dtype="str"),
-        "start": pd.Series(rows_start, dtype="int64"),
-        "end": pd.Series(rows_end, dtype="int64"),
-    })
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((a + lead, a + lead + len(stripped), stripped))
+        width = max(2, len(str(len(spans))))
+        for n, (a, z, sentence) in enumerate(spans, start=1):
+            rows_para.append(i)
+            rows_text.append(sentence)
+            rows_start.append(a)
+            rows_end.append(z)
+            rows_id.append(f"{para_id}-s{n:0{width}d}")
+    carried = [c for c in ("doc_id", "para_id", "role", "language") if c in paragraphs.columns]
+    out = paragraphs[carried].iloc[rows_para].reset_index(drop=True).astype("str")
+    out.insert(2, "sent_id", pd.Series(rows_id, dtype="str"))
+    out["text"] = pd.Series(rows_text, dtype="str")
+    out["start"] = pd.Series(rows_start, dtype="int64")
+    out["end"] = pd.Series(rows_end, dtype="int64")
+    return out
 
 
 def count_words(text: pd.Series) -> pd.Series:

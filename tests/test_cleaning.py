@@ -44,6 +44,15 @@ def test_title_heading_paragraph_and_list_items():
                                              (7, "list_item"), (8, "list_item")]
 
 
+def test_markdown_headings_are_headings_even_when_long_and_lose_their_hashes():
+    page = (f"# The Title\n\n{BODY}\n\n## A long section heading that ends with a full stop and goes on "
+            "for more than fourteen words in all.\n\n- item one\n")
+    out = classify(page)
+    assert out["role"].tolist() == ["title", "paragraph", "heading", "list_item"]
+    assert out["text"][0] == "The Title" and out["text"][2].startswith("A long section")
+    assert out["reason"][2] == "heading: Markdown heading (#)"
+
+
 def test_first_heading_like_line_is_the_title_when_the_manifest_has_none():
     assert roles(f"Some Title\n{BODY}")[0] == (1, "title")
 

@@ -134,23 +134,28 @@ def test_manifest_without_required_column_or_with_duplicate_id(tmp_path, make_co
         corpus.load_corpus(articles, manifest)
 
 
-def test_missing_file_unlisted_file_empty_file_and_non_utf8_are_reported_by_name(make_corpus):
+RUSSIAN = "Искусственный интеллект\n\nРоссия отстаёт в гонке искусственного интеллекта из-за санкций.\n"
+
+
+def test_missing_unlisted_empty_and_legacy_encoded_files_are_reported_by_name(make_corpus):
     articles, manifest = make_corpus(
-        {"001_ok.txt": GOOD, "002_empty.txt": "  \n", "003_cp1251.txt": "Россия".encode("cp1251"),
-         "extra file.txt": GOOD},
+        {"001_ok.txt": GOOD, "002_empty.txt": "  \n", "003_cp1251.txt": RUSSIAN.encode("cp1251"),
+         "extra file.txt": GOOD.replace("chips", "GPUs")},
         rows=[{"doc_id": "001", "file": "001_ok.txt"}, {"doc_id": "002", "file": "002_empty.txt"},
               {"doc_id": "003", "file": "003_cp1251.txt"}, {"doc_id": "004", "file": "gone.txt"}])
     c = corpus.load_corpus(articles, manifest)
-    assert c.documents["doc_id"].tolist() == ["001", "extra_file"]
+    assert c.documents["doc_id"].tolist() == ["001", "003", "extra_file"]
     assert sorted(problems_of(c)) == sorted([
         "articles/gone.txt: listed in the manifest but the file is missing; skipped",
         "articles/extra file.txt: no manifest row; loaded as doc_id 'extra_file' with unknown "
         "metadata (add a row to the manifest)",
         "articles/002_empty.txt: empty file; skipped",
-        "articles/003_cp1251.txt: not valid UTF-8 (byte 0xD0 at offset 0); skipped — save the "
-        "file as UTF-8",
+        "articles/003_cp1251.txt: not UTF-8: decoded as cp1251 (detected)",
     ])
     assert (c.problems["level"] == "warning").all()
+    doc = c.documents.set_index("doc_id").loc["003"]
+    assert (doc["encoding"], doc["language"], doc["language_source"]) == ("cp1251", "ru", "detected")
+    assert c.sentences.loc[c.sentences["doc_id"] == "003", "text"].tolist()[-1] == RUSSIAN.split("\n")[2]
 
 
 def test_changed_file_is_flagged_and_still_loaded(make_corpus):
@@ -167,8 +172,8 @@ def test_bad_manifest_date_becomes_unknown_with_a_warning(make_corpus):
         {"doc_id": "001", "file": "001_a.txt", "published": "2025-13-01"}])
     c = corpus.load_corpus(articles, manifest)
     assert c.documents.loc[0, ["published", "date_precision"]].tolist() == ["", "unknown"]
-    assert problems_of(c) == ["manifest.csv: published '2025-13-01' is not a calendar date (month "
-                              "must be in 1..12); treated as unknown"]
+    assert problems_of(c) == ["manifest.csv, row 2 (001_a.txt): published '2025-13-01' is not a "
+                              "calendar date (month must be in 1..12); treated as unknown"]
 
 
 def test_utf8_bom_and_crlf_load_cleanly(make_corpus):
