@@ -41,7 +41,8 @@ from helpers.themes_codebook import (
 __all__ = [
     "Codebook", "CodebookError", "load_codebook", "select_themes", "describe_codebook",
     "select_units", "unit_languages", "find_spans", "code_sentences", "list_uncoded_documents",
-    "tabulate_themes", "pivot_themes", "cooccur_themes", "pivot_cooccurrence", "retrieve_theme",
+    "tabulate_themes", "pivot_themes", "cooccur_themes", "pivot_cooccurrence", "rank_pairs",
+    "retrieve_theme",
     "label_documents", "plot_theme_heatmap", "plot_cooccurrence",
 ]
 
@@ -254,10 +255,25 @@ def pivot_cooccurrence(cooc: pd.DataFrame, value: str = "jaccard", decimals: int
     return wide.round(decimals) if value == "jaccard" else wide.astype("int64")
 
 
+def rank_pairs(cooc: pd.DataFrame, n: int = 10, decimals: int = 2) -> pd.DataFrame:
+    """The ``n`` pairs of different themes most often coded in the same unit.
+
+    Returns:
+        theme_a, theme_b (each pair once, in codebook order), n_both, jaccard (rounded), sorted by
+        n_both then jaccard, largest first.
+    """
+    order = {t: i for i, t in enumerate(pd.unique(cooc["theme_a"]))}
+    pairs = cooc[cooc["theme_a"].map(order) < cooc["theme_b"].map(order)]
+    pairs = pairs[pairs["n_both"] > 0].sort_values(["n_both", "jaccard"], ascending=False, kind="stable")
+    return pairs[["theme_a", "theme_b", "n_both", "jaccard"]].head(n).round(decimals).reset_index(drop=True)
+
+
 def label_documents(documents: pd.DataFrame, width: int = 22) -> pd.Series:
-    """Short labels for documents, indexed by doc_id: '002 Ifri ...' (publisher cut to ``width``)."""
+    """Short labels for documents, indexed by doc_id: '002 Ifri' (publisher without its
+    parenthesis, cut to ``width`` characters; 'publisher unknown' when empty)."""
     publisher = documents.get("publisher", pd.Series("", index=documents.index)).fillna("")
-    publisher = publisher.where(publisher.str.strip() != "", "(publisher unknown)")
+    publisher = publisher.str.replace(r"\s*\(.*$", "", regex=True).str.strip()
+    publisher = publisher.where(publisher != "", "publisher unknown")
     labels = documents["doc_id"] + " " + publisher.str.slice(0, width)
     return pd.Series(labels.to_numpy(), index=documents["doc_id"].to_numpy(), dtype="str")
 
