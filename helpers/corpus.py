@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import cleaning, dates, ingest, language, paths, text
+from helpers import cache, cleaning, dates, ingest, language, paths, progress, text
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "title", "publisher", "author", "url", "published", "date_precision",
@@ -41,6 +41,7 @@ REQUIRED_COLUMNS = ("doc_id", "file")
 ARTICLE_SUFFIXES = ingest.ARTICLE_SUFFIXES
 MAX_UNPUNCTUATED_CHARS = text.MAX_SENTENCE_CHARS
 PROBLEM_COLUMNS = ["file", "doc_id", "level", "problem"]
+TABLES = ("documents", "blocks", "paragraphs", "sentences", "problems")
 
 
 class CorpusError(ValueError):
@@ -266,7 +267,7 @@ def describe_documents(docs: pd.DataFrame, blocks: pd.DataFrame, sentences: pd.D
     titles = blocks[blocks["role"] == "title"].groupby("doc_id")["text"].first()
     d["title_source"] = d["title_source"].where(d["title_source"] != "", "manifest")
     no_title = d["title"] == ""
-    d.loc[no_title, "title"] = d.loc[no_title, "doc_id"].map(titles).fillna("")
+    d.loc[no_title, "title"] = [str(titles.get(doc_id, "")) for doc_id in d.loc[no_title, "doc_id"]]
     d.loc[no_title, "title_source"] = d.loc[no_title, "title"].map(lambda t: "text" if t else "")
     per_doc = blocks.groupby("doc_id").agg(n_blocks=("block_id", "size"),
                                            n_content_blocks=("is_content", "sum"))
@@ -283,15 +284,20 @@ def describe_documents(docs: pd.DataFrame, blocks: pd.DataFrame, sentences: pd.D
 
 
 def load_corpus(articles_dir: str | Path | None = None, manifest_path: str | Path | None = None,
-                doc_ids: list[str] | None = None,
-                rules_path: str | Path | None = None) -> Corpus:
+                doc_ids: list[str] | None = None, rules_path: str | Path | None = None,
+                use_cache: bool = True) -> Corpus:
     """Load a corpus folder and its manifest into tables.
+
+    Parsed tables are cached as Parquet (see helpers.cache), keyed by every file's sha256, the
+    manifest, the cleaning rules and the code version, so a large corpus is parsed once; any change
+    to a file, the manifest, the rules or the code parses it again.
 
     Args:
         articles_dir: folder of article files; default data/articles.
         manifest_path: the manifest CSV; default data/manifest.csv.
         doc_ids: load only these documents (None or empty: all).
         rules_path: cleaning rules YAML; default data/cleaning_rules.yaml.
+        use_cache: read and write the Parquet cache.
     Returns:
         Corpus with documents, blocks, paragraphs, sentences and problems.
     Raises:
@@ -307,8 +313,23 @@ def load_corpus(articles_dir: str | Path | None = None, manifest_path: str | Pat
                                                       folder_name)
     problems += pairing_problems
     docs = select_documents(docs, doc_ids)
+    key = cache.corpus_key(docs, problems, rules, folder_name) if use_cache else ""
+    cached = cache.read_tables(key, TABLES) if use_cache else None
+    if cached is not None:
+        return Corpus(**cached)
+    built = parse_corpus(docs, problems, rules, folder_name)
+    if use_cache:
+        cache.write_tables(key, {t: getattr(built, t) for t in TABLES})
+    return built
+
+
+def parse_corpus(docs: pd.DataFrame, problems: list[dict], rules: cleaning.CleaningRules,
+                 folder_name: str) -> Corpus:
+    """Read, clean and split the paired documents (the work load_corpus caches)."""
+    problems = list(problems)
     texts, facts = {}, {}
-    for row in docs.itertuples(index=False):
+    rows = progress.track(docs.itertuples(index=False), total=len(docs), desc="reading files")
+    for row in rows:
         content, fact = read_article(Path(row.path), row.sha256, folder_name)
         problems += [_problem(row.file, row.doc_id, p) for p in fact.pop("problems")]
         facts[row.doc_id] = fact

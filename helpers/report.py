@@ -61,6 +61,7 @@ def execute_notebook(path: Path, parameters: dict | None = None, output: Path | 
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
     target = output or path
+    os.environ["WORKBOOK_PROGRESS"] = "0"  # no progress bars in saved outputs
     env_before = os.environ.get("WORKBOOK_REPORTS")
     if reports_dir is not None:
         os.environ["WORKBOOK_REPORTS"] = str(reports_dir)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from helpers import corpus
+# Tests (and the notebook kernels they start) use their own cache and never show progress bars.
+os.environ.setdefault("WORKBOOK_CACHE", tempfile.mkdtemp(prefix="workbook-cache-"))
+os.environ["WORKBOOK_PROGRESS"] = "0"
+
+from helpers import corpus  # noqa: E402  (after the environment is set)
 
 MANIFEST_FIELDS = corpus.MANIFEST_COLUMNS
 
