@@ -81,8 +81,9 @@ def save_table(table: pd.DataFrame, name: str) -> None:
 def plot_document_sizes(documents: pd.DataFrame) -> plt.Figure:
     """Two bar charts side by side: words and sentences of article content per document."""
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.2), sharey=True)
-    labels = documents["doc_id"] + "  " + documents["publisher"].where(
-        documents["publisher"] != "", "(publisher unknown)").str.slice(0, 28)
+    publisher = documents["publisher"].str.replace(r"\s*\(.*\)\s*$", "", regex=True)
+    labels = documents["doc_id"] + "  " + publisher.where(publisher != "",
+                                                          "(publisher unknown)").str.slice(0, 28)
     for ax, column, label in zip(axes, ["n_words", "n_sentences"], ["words", "sentences"]):
         ax.barh(labels, documents[column], color=SOURCE_COLORS[0])
         for y, value in enumerate(documents[column]):

@@ -6,13 +6,16 @@
 Each notebook runs with papermill in this one process (one kernel each) into a temporary file;
 only a successful run replaces the committed notebook, with papermill's timings and other volatile
 metadata removed so that building twice leaves ``git status`` clean. Each notebook is then
-rendered to ``reports/html/<name>.html`` (code hidden) and ``<name>.code.html`` (code shown), and
-``reports/html/index.html`` links them.
+rendered to ``reports/html/<name>.html`` (code hidden behind a "Show code" toggle; no scripts from
+the network), and ``reports/index.html`` shows the sources and one card per notebook with its
+question and key figure. Figures (PNG) and key tables (CSV) are saved by the notebooks themselves
+under ``reports/figures/`` and ``reports/tables/``.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import html
 import logging
 import os
@@ -21,8 +24,11 @@ import tempfile
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
 from helpers import paths
+
+TEMPLATES_DIR = paths.PROJECT_ROOT / "helpers" / "templates"
 
 VOLATILE_CELL_METADATA = ("papermill", "execution", "ExecuteTime", "collapsed", "scrolled")
 
@@ -90,78 +96,140 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
             continue
         lines = [ln.strip() for ln in cell.source.splitlines()]
         heading = next((ln.lstrip("# ") for ln in lines if ln.startswith("#")), "")
-        body = " ".join(ln for ln in lines if ln and not ln.startswith("#"))
+        body = next((ln for ln in lines if ln and not ln.startswith("#")), "")
         if heading:
-            return heading, body
+            return heading, body.replace("**Question.**", "").strip()
     return fallback, ""
 
 
-def render_html(path: Path, out_dir: Path) -> list[Path]:
-    """Render a notebook to HTML twice: code hidden (``name.html``) and shown (``name.code.html``)."""
+def key_figure(nb: nbformat.NotebookNode) -> bytes | None:
+    """The PNG of the notebook's key figure: the cell tagged ``key-figure``, else the first PNG."""
+    pngs = [(("key-figure" in cell.metadata.get("tags", [])), out["data"]["image/png"])
+            for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.get("outputs", []) if "image/png" in out.get("data", {})]
+    if not pngs:
+        return None
+    tagged = [png for is_key, png in pngs if is_key]
+    return base64.b64decode(tagged[0] if tagged else pngs[0][1])
+
+
+def render_html(path: Path, out_dir: Path) -> Path:
+    """Render a notebook to ``out_dir/<name>.html`` with the workbook template (no network
+    scripts, code hidden behind a "Show code" toggle, a link back to the index)."""
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(path, as_version=4)
+    exporter = HTMLExporter(template_name="workbook", extra_template_basedirs=[str(TEMPLATES_DIR)])
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for suffix, hide in ((".html", True), (".code.html", False)):
-        exporter = HTMLExporter(template_name="lab", exclude_input=hide,
-                                exclude_input_prompt=hide, exclude_output_prompt=hide)
-        body, _ = exporter.from_notebook_node(nb)
-        target = out_dir / f"{path.stem}{suffix}"
-        target.write_text(body, encoding="utf-8")
-        written.append(target)
-    return written
-
-
-def write_index(notebooks: list[Path], out_dir: Path) -> Path:
-    """Write reports/html/index.html: one entry per notebook with its question and links."""
-    items = []
-    for path in notebooks:
-        title, question = notebook_title(nbformat.read(path, as_version=4), path.stem)
-        items.append(
-            f'<li><a href="{html.escape(path.stem)}.html">{html.escape(title)}</a> '
-            f'(<a href="{html.escape(path.stem)}.code.html">with code</a>)'
-            f"<p>{html.escape(question)}</p></li>"
-        )
-    page = (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>Russia in the global AI race: workbook</title></head><body>"
-        "<h1>Russia in the global AI race: workbook</h1><ol>" + "".join(items) + "</ol></body></html>\n"
-    )
-    target = out_dir / "index.html"
-    target.write_text(page, encoding="utf-8")
+    target = out_dir / f"{path.stem}.html"
+    target.write_text(body, encoding="utf-8")
     return target
 
 
-def build_report(only: list[str] | None = None) -> int:
-    """Execute and render the notebooks; return a process exit code (0 when all succeeded)."""
+def _sources_rows(documents: pd.DataFrame) -> str:
+    rows = []
+    for d in documents.itertuples(index=False):
+        date = f"{d.published} ({d.date_precision}, {d.date_source})" if d.published else "unknown"
+        cells = [d.doc_id, d.title, d.publisher or "unknown", d.source_type, date, d.language,
+                 f"{d.n_words:,}"]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+    return "".join(rows)
+
+
+def write_index(notebooks: list[Path], reports: Path, documents: pd.DataFrame) -> Path:
+    """Write reports/index.html: the sources, then one card per notebook (its question, its key
+    figure, a link to its page). All text is escaped."""
+    cards = []
+    img_dir = reports / "html" / "img"
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        title, question = notebook_title(nb, path.stem)
+        figure = key_figure(nb)
+        img = ""
+        if figure is not None:
+            img_dir.mkdir(parents=True, exist_ok=True)
+            (img_dir / f"{path.stem}.png").write_bytes(figure)
+            img = (f'<img src="html/img/{html.escape(path.stem)}.png" '
+                   f'alt="Key figure of {html.escape(title)}">')
+        cards.append(f'<article class="card"><h2><a href="html/{html.escape(path.stem)}.html">'
+                     f"{html.escape(title)}</a></h2><p>{html.escape(question)}</p>{img}</article>")
+    head = ("<tr>" + "".join(f"<th>{h}</th>" for h in
+                             ["doc_id", "title", "publisher", "type", "published", "language",
+                              "words"]) + "</tr>")
+    page = INDEX_PAGE.format(n_docs=len(documents), sources=head + _sources_rows(documents),
+                             cards="".join(cards))
+    target = reports / "index.html"
+    target.write_text(page, encoding="utf-8")
+    (reports / "html" / "index.html").write_text(REDIRECT_PAGE, encoding="utf-8")
+    return target
+
+
+INDEX_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Russia in the global AI race: workbook</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em;
+       color: #1f2328; }}
+table {{ border-collapse: collapse; font-size: 0.9em; }}
+td, th {{ border-bottom: 1px solid #d0d7de; padding: 0.3em 0.6em; text-align: left;
+         vertical-align: top; }}
+.cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(30em, 1fr)); gap: 1em; }}
+.card {{ border: 1px solid #d0d7de; border-radius: 6px; padding: 0 1em 1em; }}
+.card img {{ max-width: 100%; }}
+</style></head><body>
+<h1>Russia in the global AI race: a research workbook</h1>
+<p>Every figure in these pages can be traced to the sentences it came from: sentence IDs such as
+<code>003-p13-s04</code> name the document, paragraph and sentence.</p>
+<h2>The sources ({n_docs})</h2>
+<table>{sources}</table>
+<h2>The notebooks</h2>
+<div class="cards">{cards}</div>
+</body></html>
+"""
+
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Workbook index</title>
+<meta http-equiv="refresh" content="0; url=../index.html"></head>
+<body><p>The index is at <a href="../index.html">../index.html</a>.</p></body></html>
+"""
+
+
+def build_report(only: list[str] | None = None, execute: bool = True) -> int:
+    """Execute and render the notebooks, then write the index; return a process exit code."""
+    from helpers import corpus
+
     notebooks = list_notebooks(only)
     if not notebooks:
         print(f"no notebooks match {only}", file=sys.stderr)
         return 2
-    out_dir = paths.reports_dir() / "html"
+    reports = paths.reports_dir()
     failed = []
     for path in notebooks:
-        print(f"running {path.name} ...", flush=True)
+        print(f"{'running' if execute else 'rendering'} {path.name} ...", flush=True)
         try:
-            execute_notebook(path)
+            if execute:
+                execute_notebook(path)
         except Exception as exc:  # report every failing notebook, keep the committed copy
             summary = str(exc).strip().splitlines()
             failed.append(f"{path.name}: {summary[-1] if summary else type(exc).__name__}")
             continue
-        render_html(path, out_dir)
-    write_index(list_notebooks(), out_dir)
+        render_html(path, reports / "html")
+    write_index(list_notebooks(), reports, corpus.load_corpus().documents)
     for line in failed:
         print(f"error: {line}", file=sys.stderr)
-    print(f"report: {paths.display_path(out_dir / 'index.html')}")
+    print(f"report: {paths.display_path(reports / 'index.html')}")
     return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.report", description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", help="notebook name prefixes to run (default: all)")
+    parser.add_argument("--render-only", action="store_true",
+                        help="render the committed notebooks without executing them")
     args = parser.parse_args(argv)
-    return build_report(args.only)
+    return build_report(args.only, execute=not args.render_only)
 
 
 if __name__ == "__main__":
