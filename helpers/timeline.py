@@ -1,0 +1,444 @@
+"""What happened when, what was announced when, and what targets are set for when, per source.
+
+    from helpers import corpus, timeline
+    c = corpus.load_corpus()
+    pubs = timeline.publication_dates(c)    # doc_id, value, precision, source, evidence
+    found = timeline.extract_dates(c)       # one row per temporal expression in c.sentences
+
+``extract_dates`` returns doc_id, sent_id, text (the expression), start, end (offsets in the
+sentence text), value, granularity, mod, kind, is_anchored, anchor. The grammar (which
+expressions, which values) is documented in :mod:`helpers.timeline_grammar`. Title and heading
+sentences are article content and are searched like paragraphs.
+
+Speed: one RE2 pattern runs once over all sentences joined with newlines (as UTF-8 bytes);
+matches are mapped back to their sentence with ``numpy.searchsorted``. Python runs per match
+(checks and normalisation), never per sentence.
+
+What is not an event: a match preceded by a metadata cue ("Retrieved", "Accessed", "Archived",
+"Last updated", "Posted on", "©") is dropped: it dates a web page, not a statement. Four-digit
+numbers are years only in year context (after in/since/by/until/before/after/during/from/
+throughout/as of, early/mid/late, the end of..., or followed by 年 / году / г.), never after
+$ € £ ₽ ¥ № or a change verb + "by" ("grew by 2000"), nor before a counted noun ("2000 jobs"),
+"%", a thousands separator or a decimal point. "may", "now", "second", "to" are never dates on
+their own; month names count only when capitalised (May, MAY).
+
+Anchoring (``is_anchored``/``anchor``): a relative or partial expression is resolved against its
+document's publication date when that date is precise enough (see
+:func:`helpers.timeline_anchoring.resolve_relative`): with a day, everything resolves ("yesterday",
+"on Wednesday" = the latest Wednesday on or before publication, or the next one after it when a
+future cue is nearest; "September 28" = in the publication year); with a month, year- and
+month-level expressions resolve ("last year", "next month") but day-level ones do not
+("yesterday"); with a year, only year-level ones ("last year", "in March" → that year).
+Unresolved expressions keep is_anchored False and anchor '', with value '' for relatives and
+``XXXX-MM-DD`` / ``XXXX-MM`` / ``XXXX-Qn`` for a partial date. Nothing is ever filled in from
+today's date.
+
+kind (past / present / target / vague) follows the transparent rules documented in
+:mod:`helpers.timeline_kind`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import re2
+
+from helpers import dates, plots
+from helpers import timeline_anchor as anchoring
+from helpers import timeline_grammar as grammar
+from helpers import timeline_kind as kinds
+
+DATE_COLUMNS = ["doc_id", "sent_id", "text", "start", "end", "value", "granularity", "mod", "kind",
+                "is_anchored", "anchor"]
+KINDS = ("past", "present", "target", "vague")
+
+_METADATA_CUE = re.compile(
+    r"(?i)(?:\bretrieved(?: on)?|\baccessed(?: on)?|\barchived(?: from the original)?(?: on)?"
+    r"|\blast (?:updated|modified|accessed|reviewed)(?: on)?|\bupdated on|\bupdated:|\bposted on"
+    r"|\bposted:|©|\bcopyright)[\s:,]*$")
+_CURRENCY_BEFORE = frozenset("$€£₽¥№#")
+_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
+_PREV_WORD = re.compile(r"(\w+)\W*$")
+_GROUPS = ("prep", "sig", "the", "part")
+_WITH_THE = frozenset({"decade", "vague", "span", "quarter", "half", "season", "rel", "earlier"})
+_NEEDS_CONTEXT = frozenset({"year"})
+_CJK = frozenset({"cjk", "cjk_md"})
+_CUE_DIRECTED = frozenset({"weekday", "month_of_year", "month_day"})
+
+
+@lru_cache(maxsize=1)
+def compiled_patterns() -> tuple[re2._Regexp, re.Pattern]:
+    """The grammar compiled twice: a capture-free RE2 scanner and a Python matcher with groups.
+
+    RE2 finds where expressions start (a DFA pass, hundreds of MB/s); Python's ``re`` then reads
+    the named groups of each match at that position, which only costs per match.
+    """
+    options = re2.Options()
+    options.max_mem = 256 << 20
+    scanner = re2.compile(re.sub(r"\(\?P<\w+>", "(?:", grammar.PATTERN), options)
+    return scanner, re.compile(grammar.PATTERN)
+
+
+def publication_dates(corpus) -> pd.DataFrame:
+    """When each document was published, how precisely, and where that date comes from.
+
+    Args:
+        corpus: a loaded corpus (uses ``corpus.documents``).
+    Returns:
+        doc_id, value (ISO truncated, '' unknown), precision (day/month/year/unknown),
+        source (manifest/text/''), evidence: one row per document.
+    """
+    docs = corpus.documents
+    out = pd.DataFrame({"doc_id": docs["doc_id"].astype(str)})
+    for name, column in [("value", "published"), ("precision", "date_precision"),
+                         ("source", "date_source"), ("evidence", "date_evidence")]:
+        out[name] = docs[column].fillna("").astype(str) if column in docs else ""
+    out.loc[out["value"] == "", "precision"] = "unknown"
+    return out.astype("str").reset_index(drop=True)
+
+
+def extract_dates(corpus) -> pd.DataFrame:
+    """Every temporal expression in the article content (``corpus.sentences``).
+
+    Args:
+        corpus: a loaded corpus (uses ``sentences`` and, for anchoring, ``documents``).
+    Returns:
+        One row per expression, columns DATE_COLUMNS, in corpus order (see the module docstring).
+    """
+    return find_dates(corpus.sentences, corpus.documents)
+
+
+def _anchors(documents: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
+    """doc_id -> (publication date, its precision) for the documents whose date is known."""
+    if documents is None or "published" not in documents:
+        return {}
+    known = documents[documents["published"].fillna("").astype(str) != ""]
+    out = {}
+    for doc_id, value in zip(known["doc_id"].astype(str), known["published"].astype(str)):
+        try:
+            out[doc_id] = dates.parse_partial_date(value)
+        except dates.DateValueError:
+            continue  # the loader reports a bad manifest date; here it just anchors nothing
+    return out
+
+
+def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every temporal expression in a sentences table, anchored to the documents' dates.
+
+    Args:
+        sentences: doc_id, sent_id, text (no newlines in text).
+        documents: doc_id, published, date_precision (optional: without it nothing is anchored).
+    Returns:
+        DATE_COLUMNS, one row per expression.
+    """
+    texts = sentences["text"].astype(str).tolist()
+    joined = "\n".join(texts).encode("utf-8")
+    newlines = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 10)
+    starts = np.concatenate([[0], newlines + 1]).astype(np.int64)
+    ends = np.concatenate([newlines, [len(joined)]]).astype(np.int64)
+    scanner, matcher = compiled_patterns()
+    found = np.fromiter((m.start() for m in scanner.finditer(joined)), np.int64) if texts else \
+        np.zeros(0, np.int64)
+    where = np.searchsorted(starts, found, side="right") - 1
+    ascii_rows = (ends - starts) == np.fromiter(map(len, texts), np.int64, count=len(texts))
+    doc_ids = sentences["doc_id"].astype(str).tolist()
+    sent_ids = sentences["sent_id"].astype(str).tolist()
+    anchors = _anchors(documents)
+    rows = []
+    for pos, i in zip(found.tolist(), where.tolist()):
+        sentence = texts[i]
+        offset = pos - int(starts[i])
+        if not ascii_rows[i]:
+            offset = len(joined[int(starts[i]):pos].decode("utf-8"))
+        m = matcher.match(sentence, offset)
+        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", ""))) if m else None
+        if row is not None:
+            rows.append((doc_ids[i], sent_ids[i], *row))
+    out = pd.DataFrame(rows, columns=DATE_COLUMNS)
+    return out.astype({"doc_id": "str", "sent_id": "str", "text": "str", "start": "int64",
+                       "end": "int64", "value": "str", "granularity": "str", "mod": "str",
+                       "kind": "str", "is_anchored": "bool", "anchor": "str"})
+
+
+def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | None:
+    """Check one match, read its value and kind; None when it is not a temporal expression."""
+    groups = m.groupdict()
+    family = m.lastgroup[2:]
+    spans = {g: m.span(g) for g in (*_GROUPS, f"f_{family}") if groups[g] is not None}
+    body_start, end = spans[f"f_{family}"][0], m.end()
+    words = {g: groups[g].strip().lower() for g in _GROUPS if groups[g] is not None}
+    for g in ("prep", "sig"):  # a Cyrillic prefix must start a word
+        if g in words and spans[g][0] > 0 and sentence[spans[g][0] - 1].isalnum():
+            del words[g], spans[g]
+    end = _trim_suffix(sentence, groups, end)
+    if not _bounded(sentence, family, body_start, end):
+        return None
+    if not _in_context(sentence, family, groups, words, body_start, end):
+        return None
+    reading = grammar.interpret_match(family, groups)
+    if reading is None:
+        return None
+    first = [g for g in ("sig", "the", "part") if g in spans
+             and (g != "the" or family in _WITH_THE or "part" in spans)]
+    start = spans[first[0]][0] if first else body_start
+    if _METADATA_CUE.search(sentence, max(0, start - 40), start):
+        return None
+    return (sentence[start:end], start, end, *_describe(reading, words, sentence, (start, end), anchor))
+
+
+def _trim_suffix(sentence: str, groups: dict, end: int) -> int:
+    """Drop a Russian "г" suffix that is really the start of the next word."""
+    suffix = next((groups[g] for g in ("yr_suf", "rud_suf", "rumy_suf") if groups.get(g)), None)
+    if suffix == "г" and end < len(sentence) \
+            and sentence[end].isalpha():
+        return len(sentence[:end - 1].rstrip())
+    return end
+
+
+def _bounded(sentence: str, family: str, start: int, end: int) -> bool:
+    """The expression is a whole word: no letter or digit glued to either side (CJK exempt)."""
+    if family in _CJK:
+        return start == 0 or not sentence[start - 1].isdigit()
+    before = sentence[start - 1] if start > 0 else " "
+    after = sentence[end] if end < len(sentence) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _in_context(sentence: str, family: str, g: dict, words: dict, start: int, end: int) -> bool:
+    """Year-context and amount checks for bare years and month names."""
+    has_cue = bool(words.keys() & {"prep", "sig", "part"})
+    if family == "my" and g["my_y"] is None or family == "ru_my" and g["rumy_y"] is None:
+        return has_cue
+    if family not in _NEEDS_CONTEXT:
+        return True
+    if not (has_cue or g["yr_suf"]):
+        return False
+    before = sentence[:start].rstrip()
+    if before[-1:] in _CURRENCY_BEFORE or before.endswith(("No.", "no.")):
+        return False
+    rest = sentence[end:]
+    if re.match(r"\s*(?:%|[.,]\d|per ?cent)", rest):
+        return False
+    nxt = _NEXT_WORD.match(rest)
+    if nxt and nxt.group(1).lower() in grammar.COUNT_NOUNS:
+        return False
+    if words.get("sig") == "by":
+        prev = _PREV_WORD.search(sentence, 0, start - len("by "))
+        if prev and prev.group(1).lower() in grammar.CHANGE_VERBS:
+            return False
+    return True
+
+
+def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[int, int],
+              anchor: tuple[str, str]) -> tuple:
+    """value, granularity, mod, kind, is_anchored, anchor of one reading."""
+    part = words.get("part", "").replace("-", " ").split()
+    sig = words.get("sig", "")
+    mod = grammar.PARTS.get(part[0], "") if part else grammar.SIGNALS.get(sig, ("", ""))[0]
+    role = grammar.SIGNALS.get(sig, ("", ""))[1]
+    cue = kinds.LazyCue(sentence, *span)
+    value, granularity, is_anchored = reading.value, reading.granularity, False
+    if reading.relative is not None:
+        resolved = _resolve(reading.relative, anchor, cue)
+        if resolved is not None:
+            (value, granularity), is_anchored = resolved, True
+        else:
+            value = reading.unresolved
+    kind = kinds.decide_kind(reading, role, value, anchor[0], cue)
+    return value, granularity, mod, kind, is_anchored, anchor[0] if is_anchored else ""
+
+
+# --- tables and the figure for the notebook ----------------------------------------------------
+
+KIND_STYLE = {  # kind -> (marker, colour, legend label)
+    "past": ("o", "#1b6ca8", "event (past)"),
+    "present": ("s", "#00798c", "present"),
+    "target": ("D", "#d1495b", "target or projection"),
+}
+
+
+def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[str, str] | None:
+    """Resolve a relative rule; a bare weekday, month or month-day takes the nearest cue's direction
+    (future: the next one after publication; past: the latest before), when the anchor allows."""
+    if rel[0] in _CUE_DIRECTED and not rel[-1] and anchor[0] and cue.get():
+        directed = anchoring.resolve_relative((*rel[:-1], cue.get()), *anchor)
+        if directed is not None:
+            return directed
+    return anchoring.resolve_relative(rel, *anchor)
+
+
+def parse_date_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
+    """First day of ``date_from`` and last day of ``date_to`` (partial ISO: 1990, 2025-09, ...).
+
+    Raises:
+        ValueError: one line naming the parameter and the fix.
+    """
+    bounds = []
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        try:
+            iso, _ = dates.parse_partial_date(str(value))
+        except dates.DateValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+        if not iso:
+            raise ValueError(f"{name}: empty; give a partial ISO date such as 1990 or 2025-09")
+        bounds.append(anchoring.value_span(iso))
+    if bounds[0][0] > bounds[1][1]:
+        raise ValueError(f"date_from {date_from} is after date_to {date_to}; swap them")
+    return bounds[0][0], bounds[1][1]
+
+
+def _check_kinds(kinds: list[str] | tuple[str, ...] | None) -> list[str]:
+    chosen = list(KINDS if kinds is None else kinds)
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown:
+        raise ValueError(f"kinds: unknown {unknown}; choose from {list(KINDS)}")
+    return chosen
+
+
+def select_dates(found: pd.DataFrame, date_from: str = "1000", date_to: str = "2099",
+                 kinds: list[str] | None = None) -> pd.DataFrame:
+    """The expressions with a resolved value that overlaps [date_from, date_to], of the given kinds.
+
+    Args:
+        found: rows of extract_dates.
+        date_from, date_to: partial ISO dates (inclusive: "2025" runs to 31 December 2025).
+        kinds: kinds to keep (default all).
+    Returns:
+        The selected rows plus ``first`` and ``last`` (ISO days the value covers).
+    """
+    low, high = parse_date_range(date_from, date_to)
+    spans = [anchoring.value_span(v) for v in found["value"]]
+    first = pd.Series([s[0].isoformat() if s else "" for s in spans], index=found.index, dtype="str")
+    last = pd.Series([s[1].isoformat() if s else "" for s in spans], index=found.index, dtype="str")
+    keep = (first != "") & (first <= high.isoformat()) & (last >= low.isoformat()) \
+        & found["kind"].isin(_check_kinds(kinds))
+    return found.assign(first=first, last=last)[keep].reset_index(drop=True)
+
+
+def select_unresolved(found: pd.DataFrame, kinds: list[str] | None = None) -> pd.DataFrame:
+    """The expressions that cannot be placed on a time line (value '' or XXXX-...), of these kinds."""
+    keep = (found["value"].eq("") | found["value"].str.startswith("X")) \
+        & found["kind"].isin(_check_kinds(kinds))
+    return found[keep].reset_index(drop=True)
+
+
+def list_statements(found: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Each expression with the sentence it comes from.
+
+    Returns:
+        doc_id, sent_id, expression, value, mod, kind, is_anchored, sentence.
+    """
+    merged = found.merge(sentences[["sent_id", "text"]].rename(columns={"text": "sentence"}),
+                         on="sent_id", how="left")
+    merged = merged.rename(columns={"text": "expression"})
+    return merged[["doc_id", "sent_id", "expression", "value", "mod", "kind", "is_anchored",
+                   "sentence"]].reset_index(drop=True)
+
+
+def count_dates(found: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Expressions per document and kind, every document listed (zeros included).
+
+    Returns:
+        doc_id, publisher, n_past, n_present, n_target, n_vague, n_unresolved (no value on a
+        time line), earliest and latest (first/last year a resolved value covers, '' if none).
+    """
+    out = documents[["doc_id"]].astype(str).copy()
+    out["publisher"] = documents["publisher"].fillna("").astype(str).values \
+        if "publisher" in documents else ""
+    counts = found.groupby(["doc_id", "kind"]).size().unstack(fill_value=0)
+    for kind in KINDS:
+        out[f"n_{kind}"] = out["doc_id"].map(counts.get(kind, {})).fillna(0)
+    unresolved = select_unresolved(found).groupby("doc_id").size()
+    out["n_unresolved"] = out["doc_id"].map(unresolved).fillna(0)
+    placed = select_dates(found)
+    out["earliest"] = out["doc_id"].map(placed.groupby("doc_id")["first"].min().str[:4]).fillna("")
+    out["latest"] = out["doc_id"].map(placed.groupby("doc_id")["last"].max().str[:4]).fillna("")
+    ints = {c: "int64" for c in out.columns if c.startswith("n_")}
+    return out.astype(ints | {"earliest": "str", "latest": "str"}).reset_index(drop=True)
+
+
+def _decimal_year(day: dt.date) -> float:
+    start = dt.date(day.year, 1, 1)
+    return day.year + (day - start).days / (dt.date(day.year + 1, 1, 1) - start).days
+
+
+def _position(first: dt.date, last: dt.date, mod: str) -> float:
+    """Where a marker goes inside the period its value covers (early 2025 → the first months)."""
+    a, b = _decimal_year(first), _decimal_year(last + dt.timedelta(days=1))
+    return {"START": a + (b - a) / 6, "END": b - (b - a) / 6, "BEFORE": b, "AFTER": a}.get(mod, (a + b) / 2)
+
+
+def _row_labels(documents: pd.DataFrame) -> list[str]:
+    publisher = documents["publisher"].fillna("").astype(str) if "publisher" in documents \
+        else pd.Series("", index=documents.index)
+    short = publisher.str.replace(r"\s*\(.*\)$", "", regex=True).str.slice(0, 24)
+    return [f"{d}  {p}" if p else f"{d}  (publisher unknown)" for d, p in zip(documents["doc_id"], short)]
+
+
+def plot_timeline(found: pd.DataFrame, documents: pd.DataFrame, publications: pd.DataFrame | None = None,
+                  date_from: str = "1990", date_to: str = "2035") -> plt.Figure:
+    """One row per source: events and targets as distinct markers, ranges as spans.
+
+    Args:
+        found: rows of extract_dates (already filtered by kind if wanted).
+        documents: the documents to draw a row for (doc_id, publisher), in order.
+        publications: publication_dates rows to mark (None: no publication marks).
+        date_from, date_to: the x range (partial ISO dates).
+    Returns:
+        The figure (save it with plots.save_figure).
+    """
+    placed = select_dates(found, date_from, date_to)
+    low, high = parse_date_range(date_from, date_to)
+    rows = {d: i for i, d in enumerate(documents["doc_id"].astype(str))}
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) + 1.9))
+    placed = placed[placed["doc_id"].isin(rows)]
+    groups = placed.groupby(["doc_id", "value", "mod", "kind", "first", "last"], sort=True).size()
+    drawn = set()
+    for (doc_id, _value, mod, kind, first, last), n in groups.items():
+        marker, colour, label = KIND_STYLE.get(kind, KIND_STYLE["past"])
+        a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+        y = rows[doc_id]
+        if (b - a).days > 400:
+            ax.plot([_decimal_year(a), _decimal_year(b + dt.timedelta(days=1))], [y, y], color=colour,
+                    linewidth=5, alpha=0.55, solid_capstyle="butt",
+                    label=f"{label}, span" if (kind, "span") not in drawn else None)
+            drawn.add((kind, "span"))
+            continue
+        x = _position(a, b, mod)
+        ax.plot([x], [y], marker=marker, color=colour, markersize=8, linestyle="none",
+                markerfacecolor=colour if kind != "target" else "white", markeredgewidth=1.8,
+                label=label if kind not in drawn else None)
+        drawn.add(kind)
+        if n > 1:
+            ax.annotate(f"×{n}", (x, y), xytext=(6, 5), textcoords="offset points", fontsize=8)
+    _mark_publications(ax, publications, rows, (low, high))
+    ax.set_yticks(range(len(rows)), _row_labels(documents))
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(_decimal_year(low), _decimal_year(high + dt.timedelta(days=1)))
+    ax.grid(axis="y", visible=False)
+    plots.decorate(ax, title="Dated statements by source", xlabel="year")
+    if ax.get_legend() is not None:
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=4, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def _mark_publications(ax: plt.Axes, publications: pd.DataFrame | None, rows: dict[str, int],
+                       bounds: tuple[dt.date, dt.date]) -> None:
+    """A black bar at each known publication date (drawn over its whole precision)."""
+    if publications is None:
+        return
+    labelled = False
+    for doc_id, value in zip(publications["doc_id"], publications["value"]):
+        span = anchoring.value_span(value) if value else None
+        if doc_id not in rows or span is None or span[1] < bounds[0] or span[0] > bounds[1]:
+            continue
+        x = (_decimal_year(span[0]) + _decimal_year(span[1] + dt.timedelta(days=1))) / 2
+        ax.plot([x], [rows[doc_id]], marker="|", color="black", markersize=16, markeredgewidth=2,
+                linestyle="none", label=None if labelled else "published")
+        labelled = True
