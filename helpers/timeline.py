@@ -47,6 +47,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import re2
+from matplotlib.lines import Line2D
 
 from helpers import dates, plots
 from helpers import timeline_anchor as anchoring
@@ -384,6 +385,10 @@ def plot_timeline(found: pd.DataFrame, documents: pd.DataFrame, publications: pd
                   date_from: str = "1990", date_to: str = "2035") -> plt.Figure:
     """One row per source: events and targets as distinct markers, ranges as spans.
 
+    A value covering more than about a year (a range, a decade, "the next five years") is drawn
+    as a bar over its span; any other value as a marker in its period (at the start for early/
+    AFTER, the end for late/BEFORE, else the middle), "×n" when it is stated n times.
+
     Args:
         found: rows of extract_dates (already filtered by kind if wanted).
         documents: the documents to draw a row for (doc_id, publisher), in order.
@@ -392,47 +397,69 @@ def plot_timeline(found: pd.DataFrame, documents: pd.DataFrame, publications: pd
     Returns:
         The figure (save it with plots.save_figure).
     """
-    placed = select_dates(found, date_from, date_to)
     low, high = parse_date_range(date_from, date_to)
     rows = {d: i for i, d in enumerate(documents["doc_id"].astype(str))}
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) + 1.9))
+    placed = select_dates(found, date_from, date_to)
     placed = placed[placed["doc_id"].isin(rows)]
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) + 1.9))
     groups = placed.groupby(["doc_id", "value", "mod", "kind", "first", "last"], sort=True).size()
-    drawn = set()
+    drawn: set[tuple[str, bool]] = set()
     for (doc_id, _value, mod, kind, first, last), n in groups.items():
-        marker, colour, label = KIND_STYLE.get(kind, KIND_STYLE["past"])
         a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-        y = rows[doc_id]
-        if (b - a).days > 400:
-            ax.plot([_decimal_year(a), _decimal_year(b + dt.timedelta(days=1))], [y, y], color=colour,
-                    linewidth=5, alpha=0.55, solid_capstyle="butt",
-                    label=f"{label}, span" if (kind, "span") not in drawn else None)
-            drawn.add((kind, "span"))
-            continue
-        x = _position(a, b, mod)
-        ax.plot([x], [y], marker=marker, color=colour, markersize=8, linestyle="none",
-                markerfacecolor=colour if kind != "target" else "white", markeredgewidth=1.8,
-                label=label if kind not in drawn else None)
-        drawn.add(kind)
-        if n > 1:
-            ax.annotate(f"×{n}", (x, y), xytext=(6, 5), textcoords="offset points", fontsize=8)
-    _mark_publications(ax, publications, rows, (low, high))
+        is_span = (b - a).days > 400
+        drawn.add((kind, is_span))
+        _draw_value(ax, (a, b), rows[doc_id], mod, kind, n, is_span)
+    handles = [_legend_handle(kind, is_span) for is_span in (False, True) for kind in KIND_STYLE
+               if (kind, is_span) in drawn]
+    if _mark_publications(ax, publications, rows, (low, high)):
+        handles.append(Line2D([], [], marker="|", color="black", markersize=12, markeredgewidth=2,
+                              linestyle="none", label="published"))
     ax.set_yticks(range(len(rows)), _row_labels(documents))
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(_decimal_year(low), _decimal_year(high + dt.timedelta(days=1)))
     ax.grid(axis="y", visible=False)
-    plots.decorate(ax, title="Dated statements by source", xlabel="year")
-    if ax.get_legend() is not None:
-        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=4, fontsize=8)
+    plots.decorate(ax, title="Dated statements by source", xlabel="year", legend=False)
+    if handles:
+        ax.legend(handles=handles, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3),
+                  ncol=3, fontsize=8)
     fig.tight_layout()
     return fig
 
 
-def _mark_publications(ax: plt.Axes, publications: pd.DataFrame | None, rows: dict[str, int],
-                       bounds: tuple[dt.date, dt.date]) -> None:
-    """A black bar at each known publication date (drawn over its whole precision)."""
-    if publications is None:
+def _draw_value(ax: plt.Axes, span: tuple[dt.date, dt.date], y: int, mod: str, kind: str, n: int,
+                is_span: bool) -> None:
+    """One value of one source: a bar over a long span, else a marker (with ×n if repeated)."""
+    marker, colour, _ = KIND_STYLE.get(kind, KIND_STYLE["past"])
+    a, b = span
+    if is_span:
+        ax.plot([_decimal_year(a), _decimal_year(b + dt.timedelta(days=1))], [y, y], color=colour,
+                linewidth=5, alpha=0.55, solid_capstyle="butt")
         return
+    x = _position(a, b, mod)
+    ax.plot([x], [y], marker=marker, color=colour, markersize=8, linestyle="none",
+            markerfacecolor="white" if kind == "target" else colour, markeredgewidth=1.8)
+    if n > 1:
+        ax.annotate(f"×{n}", (x, y), xytext=(6, 5), textcoords="offset points", fontsize=8)
+
+
+def _legend_handle(kind: str, is_span: bool) -> Line2D:
+    marker, colour, label = KIND_STYLE[kind]
+    if is_span:
+        return Line2D([], [], color=colour, linewidth=5, alpha=0.55, label=f"{label}, span")
+    return Line2D([], [], marker=marker, color=colour, markersize=8, linestyle="none",
+                  markerfacecolor="white" if kind == "target" else colour, markeredgewidth=1.8,
+                  label=label)
+
+
+def _mark_publications(ax: plt.Axes, publications: pd.DataFrame | None, rows: dict[str, int],
+                       bounds: tuple[dt.date, dt.date]) -> bool:
+    """A black tick at each known publication date (the middle of its day, month or year).
+
+    Returns:
+        Whether any date was marked.
+    """
+    if publications is None:
+        return False
     labelled = False
     for doc_id, value in zip(publications["doc_id"], publications["value"]):
         span = anchoring.value_span(value) if value else None
@@ -440,5 +467,6 @@ def _mark_publications(ax: plt.Axes, publications: pd.DataFrame | None, rows: di
             continue
         x = (_decimal_year(span[0]) + _decimal_year(span[1] + dt.timedelta(days=1))) / 2
         ax.plot([x], [rows[doc_id]], marker="|", color="black", markersize=16, markeredgewidth=2,
-                linestyle="none", label=None if labelled else "published")
+                linestyle="none")
         labelled = True
+    return labelled

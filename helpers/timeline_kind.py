@@ -13,10 +13,11 @@ The first rule that applies decides:
    it starts after publication → target.
 6. cue words in the clause around the expression (between commas, semicolons, colons, dashes,
    brackets; a clause with fewer than two other words takes in its neighbours): the cue nearest
-   to the expression decides: a future cue (will, would, plans to, expected, projected, forecast,
-   aims, target, goal, intends, scheduled, set to, envisages; будет, планирует, ожидается,
-   прогноз, цель) → target; a past cue (was, were, had, did, ago, earlier, previously and common
-   event verbs in the past: adopted, announced, launched, signed, ordered...; был, назад) → past.
+   to the expression decides ("will be held" is one future cue). A future cue (will, would,
+   plans to, expected, projected, forecast, aims, target, goal, intends, scheduled, set to,
+   envisages; будет, планирует, ожидается, прогноз, цель) → target; a past cue (was, were, had,
+   did, ago, earlier, previously and common event verbs in the past: adopted, announced,
+   launched, signed, ordered, said, held...; был, назад) → past.
 7. otherwise: ``present`` when the value covers the publication date or the words say "this",
    "today"; else ``past`` (an undated news sentence about a dated event usually reports it).
 """
@@ -28,7 +29,8 @@ import re
 from helpers import timeline_anchor as anchoring
 from helpers import timeline_grammar as grammar
 
-FUTURE_CUES = (r"will|shall|would|'ll|plans? to|planning to|planned for|expects?|expected|expecting"
+FUTURE_CUES = (r"(?:will|shall|would)(?:\s+not)?(?:\s+(?:be|have\s+been)\s+\w+)?|'ll"
+               r"|plans? to|planning to|planned for|expects?|expected|expecting"
                r"|expectations?|projected|projecting|projections?|forecasts?|forecasted|aims?|aimed|aiming"
                r"|targets?|targeted|targeting|goals?|intends?|intended|scheduled|going to|set to"
                r"|envisages?|envisaged|seeks? to|upcoming|deadline"
