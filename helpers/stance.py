@@ -1,0 +1,272 @@
+"""Where each source places Russia in the AI race: cue words scored in sentences about Russia.
+
+    from helpers import stance
+    cues = stance.load_stance_cues()                      # data/stance_cues.yaml
+    hits = stance.find_stance_cues(c.sentences, cues)     # one row per cue in a Russia sentence
+    stance.score_stance(hits, c.sentences, c.documents)   # per document: positive, negative, score
+    stance.list_evidence(hits, c.sentences)               # the strongest cues each way, with sent_id
+
+The cue list, weights, negation window, hedge factor and the country are in data/stance_cues.yaml
+(its header explains each). Each cue found in a sentence about the country contributes
+``weight`` (times ``hedge_factor`` when the sentence is hedged) to its side, or to the other side
+when negated (``negation: flip``; ``cancel`` drops it). A group's score is
+``(positive - negative) / (positive + negative)``: +1 all cues place Russia well, -1 all place it
+badly, empty when no cue was found. Titles and headings count like any other sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import yaml
+
+from helpers import entities, paths, plots
+
+STANCE_CUES_PATH = paths.DATA_DIR / "stance_cues.yaml"
+SIDES = ("positive", "negative")
+_CLAUSE_BREAK = r"[,;:—–()\[\]]"
+
+
+class StanceCuesError(ValueError):
+    """The stance cue file cannot be used; one line naming the file, the entry and the fix."""
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    """The validated contents of a stance cue file."""
+
+    cues: pd.DataFrame          # cue, side (positive/negative), weight
+    negations: tuple[str, ...]
+    hedges: tuple[str, ...]
+    country: str = "Russia"
+    negation_window: int = 3
+    negation: str = "flip"
+    hedge_factor: float = 0.5
+
+
+def load_stance_cues(path: str | Path | None = None) -> StanceCues:
+    """Read and validate a stance cue file (default data/stance_cues.yaml).
+
+    Raises:
+        StanceCuesError: unreadable YAML, an unknown section or setting, a weight that is not a
+            positive number, a cue listed on both sides, or a bad setting value.
+    """
+    path = paths.resolve_path(path, STANCE_CUES_PATH)
+    name = paths.display_path(path)
+    if not path.is_file():
+        raise StanceCuesError(f"{name}: stance cue file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
+        raise StanceCuesError(f"{name}: not valid YAML near line {line}; check indentation and "
+                              f"quotes") from None
+    unknown = set(raw) - {"settings", "negations", "hedges", *SIDES}
+    if unknown:
+        raise StanceCuesError(f"{name}: unknown section '{sorted(unknown)[0]}'; use settings, negations, "
+                              f"hedges, positive, negative")
+    settings = _check_settings(raw.get("settings") or {}, name)
+    rows = []
+    for side in SIDES:
+        for cue, weight in (raw.get(side) or {}).items():
+            if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+                raise StanceCuesError(f"{name}: {side} cue '{cue}' has weight {weight!r}; give a positive "
+                                      f"number such as 1 or 2")
+            rows.append({"cue": str(cue).strip(), "side": side, "weight": float(weight)})
+    cues = pd.DataFrame(rows, columns=["cue", "side", "weight"])
+    both = cues[cues["cue"].str.casefold().duplicated(keep=False)]
+    if len(both):
+        raise StanceCuesError(f"{name}: cue '{both['cue'].iloc[0]}' is listed twice (sides: "
+                              f"{', '.join(both['side'])}); keep it once")
+    return StanceCues(cues=cues.astype({"cue": "str", "side": "str"}),
+                      negations=tuple(str(w).casefold() for w in raw.get("negations") or ()),
+                      hedges=tuple(str(w).casefold() for w in raw.get("hedges") or ()), **settings)
+
+
+def _check_settings(settings: dict, name: str) -> dict:
+    """Validate the settings section; return it as keyword arguments for StanceCues."""
+    allowed = {"country": str, "negation_window": int, "negation": str, "hedge_factor": float}
+    for key, value in settings.items():
+        if key not in allowed:
+            raise StanceCuesError(f"{name}: unknown setting '{key}'; use {', '.join(allowed)}")
+        ok = isinstance(value, allowed[key]) or (allowed[key] is float and isinstance(value, int))
+        if not ok or isinstance(value, bool):
+            raise StanceCuesError(f"{name}: setting {key} = {value!r} should be a {allowed[key].__name__}")
+    if settings.get("negation", "flip") not in ("flip", "cancel"):
+        raise StanceCuesError(f"{name}: setting negation = {settings['negation']!r}; use flip or cancel")
+    if not 0 <= settings.get("hedge_factor", 0.5) <= 1:
+        raise StanceCuesError(f"{name}: setting hedge_factor = {settings['hedge_factor']}; use 0 to 1")
+    return settings
+
+
+def mark_subject_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
+                           country: str = "Russia") -> pd.Series:
+    """Whether each sentence mentions the country or a gazetteer entity that belongs to it.
+
+    Args:
+        sentences: the sentences table.
+        mentions: entities.find_mentions(sentences).
+        country: a gazetteer country.
+    Returns:
+        A boolean Series aligned with ``sentences``.
+    """
+    about = mentions.loc[(mentions["country"] == country) | (mentions["entity"] == country), "sent_id"]
+    return sentences["sent_id"].isin(set(about)).rename("is_about_country")
+
+
+def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
+                     mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every stance cue in the sentences about the country, with negation and hedging applied.
+
+    Args:
+        sentences: doc_id, sent_id, text.
+        cues: from load_stance_cues (default data/stance_cues.yaml).
+        mentions: entities.find_mentions(sentences) if already computed (default: computed here
+            with data/gazetteer.csv).
+    Returns:
+        doc_id, sent_id, cue, text (as written), side (after negation), weight, is_negated,
+        is_hedged, contribution (signed: + positive, - negative; 0 when cancelled), start, end.
+    """
+    cues = load_stance_cues() if cues is None else cues
+    mentions = entities.find_mentions(sentences) if mentions is None else mentions
+    about = sentences[mark_subject_sentences(sentences, mentions, cues.country)].reset_index(drop=True)
+    phrases = cues.cues["cue"]
+    hits = entities.scan_texts(about["text"], entities.phrase_alternation(phrases, entities.WORD_RE2),
+                               entities.phrase_alternation(phrases, entities.WORD_PY), ignore_case=True)
+    hits["cue"] = entities.resolve_phrases(hits["match"], cues.cues["cue"], ignore_case=True)
+    found = hits.merge(cues.cues, on="cue", how="left")
+    texts = about["text"].to_numpy()
+    before = [t[:s] for t, s in zip(texts[found["row"].to_numpy()], found["start"])]
+    found["is_negated"] = _is_negated(before, cues.negations, cues.negation_window)
+    found["is_hedged"] = _has_any(texts, cues.hedges)[found["row"].to_numpy()]
+    sign = np.where(found["side"] == "positive", 1.0, -1.0)
+    sign = np.where(found["is_negated"], -sign if cues.negation == "flip" else 0.0, sign)
+    found["contribution"] = sign * found["weight"] * np.where(found["is_hedged"], cues.hedge_factor, 1.0)
+    found["side"] = np.where(found["contribution"] > 0, "positive",
+                             np.where(found["contribution"] < 0, "negative", "cancelled"))
+    out = pd.concat([about[["doc_id", "sent_id"]].iloc[found["row"]].reset_index(drop=True),
+                     found.rename(columns={"match": "text"})], axis=1)
+    return out[["doc_id", "sent_id", "cue", "text", "side", "weight", "is_negated", "is_hedged",
+                "contribution", "start", "end"]].astype({"doc_id": "str", "sent_id": "str", "cue": "str",
+                                                         "text": "str", "side": "str", "is_negated": "bool",
+                                                         "is_hedged": "bool"})
+
+
+_NON_WORD = r"[^\p{L}\p{N}_]"
+
+
+def _phrase_regex(words: tuple[str, ...]) -> str:
+    """RE2 pattern: any of the words or phrases as whole words, case-insensitive ("n't" may end a
+    word: "isn't"); the text's apostrophes ’ are read as '."""
+    escaped = [entities.escape_phrase(w, entities.WORD_RE2) for w in words]
+    parts = [e if w.startswith("n'") else f"(?:^|{_NON_WORD}){e}" for w, e in zip(words, escaped)]
+    return f"(?i)(?:{'|'.join(parts)})(?:{_NON_WORD}|$)" if parts else "a^"
+
+
+def _has_any(texts, words: tuple[str, ...]) -> np.ndarray:
+    """Whether each text contains one of the words or phrases (one RE2 kernel call)."""
+    arr = pc.replace_substring(pa.array(list(texts), pa.string()), "’", "'")
+    return pc.match_substring_regex(arr, _phrase_regex(words)).to_numpy(zero_copy_only=False)
+
+
+def _is_negated(before: list[str], negations: tuple[str, ...], window: int) -> np.ndarray:
+    """Whether a negation occurs in the last ``window`` words before a cue, within its clause."""
+    if window <= 0 or not before:
+        return np.zeros(len(before), dtype=bool)
+    clause = pc.extract_regex(pa.array(before, pa.string()), r"(?P<c>[^,;:—–()\[\]]*)$").field("c")
+    word = r"[\p{L}\p{N}_]+(?:['’\-][\p{L}\p{N}_]+)*"
+    last = pc.extract_regex(clause, rf"(?P<w>(?:{word}{_NON_WORD}*){{0,{window}}})$").field("w")
+    return _has_any(last.to_pylist(), negations)
+
+
+def score_sentences(hits: pd.DataFrame) -> pd.DataFrame:
+    """Per sentence: positive and negative totals and the score (see module docstring)."""
+    return _score(hits, ["doc_id", "sent_id"])
+
+
+def _score(hits: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sum contributions by ``keys``: positive, negative, n_cues, score (rounded to 3 decimals)."""
+    h = hits.assign(pos=hits["contribution"].clip(lower=0), neg=(-hits["contribution"]).clip(lower=0))
+    out = h.groupby(keys, sort=True).agg(positive=("pos", "sum"), negative=("neg", "sum"),
+                                         n_cues=("cue", "size")).reset_index()
+    total = out["positive"] + out["negative"]
+    out["score"] = ((out["positive"] - out["negative"]) / total.where(total > 0)).round(3)
+    return out.astype({"positive": "float64", "negative": "float64", "n_cues": "int64"})
+
+
+def score_stance(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, by: str = "doc_id",
+                 about: pd.Series | None = None) -> pd.DataFrame:
+    """Per group of documents: how many sentences are about the country, the cue totals, the score.
+
+    Args:
+        hits: from find_stance_cues.
+        sentences: the sentences the cues were found in.
+        documents: the documents table (every group listed, also those without cues).
+        by: a documents column to group by (doc_id, publisher, source_type, ...).
+        about: mark_subject_sentences(sentences) if already computed (else computed here).
+    Returns:
+        ``by``, n_sentences (about the country), n_cue_sentences, n_cues, positive, negative
+        (weighted totals, rounded to 2 decimals), score ((positive - negative) / (positive +
+        negative), rounded to 3 decimals; empty when there is no cue).
+    """
+    if about is None:
+        about = mark_subject_sentences(sentences, entities.find_mentions(sentences))
+    docs = documents.drop_duplicates("doc_id")
+    group_of = pd.Series(docs[by].astype("str").to_numpy(), index=docs["doc_id"].to_numpy())
+    sents = sentences.loc[about, ["doc_id", "sent_id"]].assign(_group=lambda d: d["doc_id"].map(group_of))
+    h = hits.assign(_group=hits["doc_id"].map(group_of))
+    out = pd.DataFrame(index=pd.Index(sorted(group_of.unique()), name="_group"))
+    out["n_sentences"] = sents.groupby("_group").size()
+    out["n_cue_sentences"] = h.groupby("_group")["sent_id"].nunique()
+    out = out.join(_score(h, ["_group"]).set_index("_group")).fillna(
+        {"n_sentences": 0, "n_cue_sentences": 0, "n_cues": 0, "positive": 0.0, "negative": 0.0})
+    out[["positive", "negative"]] = out[["positive", "negative"]].round(2)
+    out = out.reset_index().rename(columns={"_group": by})
+    return out.astype({"n_sentences": "int64", "n_cue_sentences": "int64", "n_cues": "int64"})
+
+
+def list_evidence(hits: pd.DataFrame, sentences: pd.DataFrame, n: int = 2) -> pd.DataFrame:
+    """The sentences that weigh most on each side, per document: the evidence behind a score.
+
+    Returns:
+        doc_id, side, sent_id, weight (the sentence's total on that side, rounded to 2 decimals),
+        cues (each cue as written, marked "not" when negated and "hedged" when hedged), text; per
+        document the ``n`` strongest sentences on each side, strongest first.
+    """
+    h = hits[hits["side"] != "cancelled"].copy()
+    h["label"] = (h["text"] + np.where(h["is_negated"], " (not)", "")
+                  + np.where(h["is_hedged"], " (hedged)", ""))
+    per = h.groupby(["doc_id", "side", "sent_id"], sort=False).agg(
+        weight=("contribution", lambda c: float(np.abs(c).sum())), cues=("label", "; ".join)).reset_index()
+    per = per.sort_values(["doc_id", "side", "weight", "sent_id"], ascending=[True, False, False, True])
+    per = per.groupby(["doc_id", "side"], sort=False).head(n)
+    per["weight"] = per["weight"].round(2)
+    out = per.merge(sentences[["sent_id", "text"]], on="sent_id", how="left")
+    return out[["doc_id", "side", "sent_id", "weight", "cues", "text"]].reset_index(drop=True)
+
+
+def plot_stance(scores: pd.DataFrame, by: str = "doc_id") -> plt.Figure:
+    """Horizontal bars of each group's score (-1 to +1), labelled with its weighted cue totals."""
+    fig, ax = plt.subplots(figsize=(7, 0.5 * len(scores) + 1.2))
+    values = scores["score"].astype("float64").fillna(0.0)
+    colors = np.where(values >= 0, plots.SOURCE_COLORS[3], plots.SOURCE_COLORS[1])
+    labels = scores[by].astype(str)
+    ax.barh(labels, values, color=colors)
+    totals = zip(values, scores["positive"], scores["negative"], scores["n_sentences"])
+    for y, (v, p, n, k) in enumerate(totals):
+        ax.annotate(f"+{p:g} / -{n:g} ({k} sentences)", (v, y), xytext=(4 if v >= 0 else -4, 0),
+                    textcoords="offset points", va="center", ha="left" if v >= 0 else "right", fontsize=8)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlim(-1.6, 1.6)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    plots.decorate(ax, title=f"Where each {by} places Russia in the AI race",
+                   xlabel="stance score: (positive - negative) / (positive + negative)", ylabel=by)
+    fig.tight_layout()
+    return fig
