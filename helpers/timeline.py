@@ -62,6 +62,8 @@ _METADATA_CUE = re.compile(
     r"(?i)(?:\bretrieved(?: on)?|\baccessed(?: on)?|\barchived(?: from the original)?(?: on)?"
     r"|\blast (?:updated|modified|accessed|reviewed)(?: on)?|\bupdated on|\bupdated:|\bposted on"
     r"|\bposted:|©|\bcopyright)[\s:,]*$")
+_METADATA_KEYS = ("retriev", "access", "archiv", "updated", "modified", "reviewed", "posted", "©",
+                  "copyright")
 _CURRENCY_BEFORE = frozenset("$€£₽¥№#")
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
@@ -166,9 +168,25 @@ def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -
                        "kind": "str", "is_anchored": "bool", "anchor": "str"})
 
 
+class _Groups:
+    """Named groups of a match, read on demand (cheaper than groupdict over ~100 groups)."""
+
+    __slots__ = ("group",)
+
+    def __init__(self, m: re.Match):
+        self.group = m.group
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.group(name)
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        value = self.group(name)
+        return default if value is None else value
+
+
 def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | None:
     """Check one match, read its value and kind; None when it is not a temporal expression."""
-    groups = m.groupdict()
+    groups = _Groups(m)
     family = m.lastgroup[2:]
     spans = {g: m.span(g) for g in (*_GROUPS, f"f_{family}") if groups[g] is not None}
     body_start, end = spans[f"f_{family}"][0], m.end()
@@ -187,7 +205,8 @@ def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | 
     first = [g for g in ("sig", "the", "part") if g in spans
              and (g != "the" or family in _WITH_THE or "part" in spans)]
     start = spans[first[0]][0] if first else body_start
-    if _METADATA_CUE.search(sentence, max(0, start - 40), start):
+    window = sentence[max(0, start - 40):start].lower()
+    if any(k in window for k in _METADATA_KEYS) and _METADATA_CUE.search(window):
         return None
     return (sentence[start:end], start, end, *_describe(reading, words, sentence, (start, end), anchor))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 NEEDS = {  # the anchor precision each relative rule needs (see resolve_relative)
     "year": "year", "decade": "year", "month_day": "year", "quarter_of_year": "year",
@@ -141,6 +142,7 @@ def resolve_relative(rel: tuple, anchor: str, precision: str) -> tuple[str, str]
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
 
 
+@lru_cache(maxsize=65536)
 def value_span(value: str) -> tuple[dt.date, dt.date] | None:
     """First and last day a value covers (None for '' and unresolved ``XXXX`` forms).
 

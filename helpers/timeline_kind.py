@@ -13,11 +13,12 @@ The first rule that applies decides:
    it starts after publication → target.
 6. cue words in the clause around the expression (between commas, semicolons, colons, dashes,
    brackets; a clause with fewer than two other words takes in its neighbours): the cue nearest
-   to the expression decides ("will be held" is one future cue). A future cue (will, would,
-   plans to, expected, projected, forecast, aims, target, goal, intends, scheduled, set to,
-   envisages; будет, планирует, ожидается, прогноз, цель) → target; a past cue (was, were, had,
-   did, ago, earlier, previously and common event verbs in the past: adopted, announced,
-   launched, signed, ordered, said, held...; был, назад) → past.
+   to the expression, counted in words, decides (a tie goes to the word before it; a participle
+   after "be" is no past cue: "will be held"). A future cue (will, would, plans to, expected,
+   projected, forecast, aims, target, goal, intends, scheduled, set to, envisages; будет,
+   планирует, ожидается, прогноз, цель) → target; a past cue (was, were, had, did, ago, earlier,
+   previously and common event verbs in the past: adopted, announced, launched, signed,
+   ordered, said, held...; был, назад) → past.
 7. otherwise: ``present`` when the value covers the publication date or the words say "this",
    "today"; else ``past`` (an undated news sentence about a dated event usually reports it).
 """
@@ -29,19 +30,27 @@ import re
 from helpers import timeline_anchor as anchoring
 from helpers import timeline_grammar as grammar
 
-FUTURE_CUES = (r"(?:will|shall|would)(?:\s+not)?(?:\s+(?:be|have\s+been)\s+\w+)?|'ll"
-               r"|plans? to|planning to|planned for|expects?|expected|expecting"
-               r"|expectations?|projected|projecting|projections?|forecasts?|forecasted|aims?|aimed|aiming"
-               r"|targets?|targeted|targeting|goals?|intends?|intended|scheduled|going to|set to"
-               r"|envisages?|envisaged|seeks? to|upcoming|deadline"
-               r"|будет|будут|планирует\w*|планируется|ожидается|прогноз\w*|намерен\w*|цел[ьи]\w*")
-PAST_CUES = (r"was|were|had|did|ago|earlier|previously|formerly|used to|adopted|approved|announced"
-             r"|launched|signed|introduced|established|ordered|created|founded|passed|released|began"
-             r"|started|ended|took place|happened|occurred|invaded|imposed|unveiled|said|told|spoke"
-             r"|met|visited|held|made|took|gave|went|came|became|won|lost|rose|fell|grew|saw|set up"
-             r"|был[аио]?|назад|ранее|принят\w*|подписа\w*|объявил\w*")
-_CUES = re.compile(rf"(?i)\b(?:(?P<future>{FUTURE_CUES})|(?P<past>{PAST_CUES}))\b")
-_CLAUSE_EDGES = re.compile(r"[,;:()\[\]—–]| - ")
+# Cue words, compared lower-cased token by token (no regular expression per clause).
+FUTURE_WORDS = frozenset("""
+will shall would expect expects expected expecting expectation expectations projected projecting
+projection projections forecast forecasts forecasted aim aims aimed aiming target targets
+targeted targeting goal goals intend intends intended scheduled envisage envisages envisaged
+upcoming deadline будет будут планируется ожидается
+""".split())
+FUTURE_PAIRS = frozenset({("plans", "to"), ("plan", "to"), ("planning", "to"), ("planned", "for"),
+                          ("going", "to"), ("set", "to"), ("seeks", "to"), ("seek", "to")})
+FUTURE_PREFIXES = ("планир", "прогноз", "намерен", "цель", "цели")
+PAST_WORDS = frozenset("""
+was were had did ago earlier previously formerly adopted approved announced launched signed
+introduced established ordered created founded passed released began started ended happened
+occurred invaded imposed unveiled said told spoke met visited held made took gave went came became
+won lost rose fell grew saw был была было были назад ранее
+""".split())
+PAST_PAIRS = frozenset({("used", "to"), ("took", "place"), ("set", "up")})
+PAST_PREFIXES = ("принят", "подписа", "объявил")
+PASSIVE = frozenset({"be", "been", "being"})  # "will be held", "to be signed": not past cues
+_DELIMITER_CHARS = (",", ";", ":", "(", ")", "[", "]", "—", "–", " - ")
+_WORD = re.compile(r"\w+")
 class LazyCue:
     """The nearest cue of an expression, looked for only when a kind rule needs it."""
 
@@ -54,31 +63,56 @@ class LazyCue:
         return self.value
 
 
+def _edge_before(sentence: str, pos: int) -> int:
+    """Where the clause that contains ``pos`` starts (just after the delimiter before it)."""
+    return max([sentence.rfind(ch, 0, pos) for ch in _DELIMITER_CHARS]) + 1
+
+
+def _edge_after(sentence: str, pos: int) -> int:
+    """Where the clause that contains ``pos`` ends (at the delimiter after it)."""
+    found = [i for i in [sentence.find(ch, pos) for ch in _DELIMITER_CHARS] if i >= 0]
+    return min(found) if found else len(sentence)
+
+
 def clause_around(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """The words of the clause left and right of an expression (see rule 6 of the docstring)."""
-    edges = [0, *(e.start() for e in _CLAUSE_EDGES.finditer(sentence)), len(sentence)]
-    left_i = max(i for i, e in enumerate(edges) if e <= start)
-    right_i = min(i for i, e in enumerate(edges) if e >= end)
-    left, right = sentence[edges[left_i]:start], sentence[end:edges[right_i]]
-    if len(re.findall(r"\w+", left + " " + right)) < 2:
-        left = sentence[edges[max(left_i - 1, 0)]:start]
-        right = sentence[end:edges[min(right_i + 1, len(edges) - 1)]]
+    """The text of the clause left and right of an expression (see rule 6 of the docstring)."""
+    a, b = _edge_before(sentence, start), _edge_after(sentence, end)
+    left, right = sentence[a:start], sentence[end:b]
+    if len(_WORD.findall(left)) + len(_WORD.findall(right)) < 2:
+        left = sentence[_edge_before(sentence, a - 1) if a else 0:start]
+        right = sentence[end:_edge_after(sentence, b + 1) if b < len(sentence) else b]
     return left, right
 
 
+def cue_at(words: list[str], i: int) -> str:
+    """'future', 'past' or '' for the (lower-case) word i of a clause, given its neighbours."""
+    word = words[i]
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if (word, after) in FUTURE_PAIRS:
+        return "future"
+    if (word, after) in PAST_PAIRS:
+        return "past"
+    if word in FUTURE_WORDS or (not word.isascii() and word.startswith(FUTURE_PREFIXES)):
+        return "future"
+    if word in PAST_WORDS or (not word.isascii() and word.startswith(PAST_PREFIXES)):
+        return "" if i and words[i - 1] in PASSIVE else "past"
+    return ""
+
+
 def nearest_cue(sentence: str, start: int, end: int) -> str:
-    """'future', 'past' or '': the cue word in the clause nearest to the expression."""
+    """'future', 'past' or '': the cue word in the clause nearest to the expression (in words;
+    a tie goes to the word before it)."""
     left, right = clause_around(sentence, start, end)
-    best, best_distance = "", len(sentence) + 1
-    for m in _CUES.finditer(left):
-        distance = len(left) - m.end()
-        if distance < best_distance:
-            best, best_distance = m.lastgroup, distance
-    for m in _CUES.finditer(right):
-        if m.start() < best_distance:
-            best, best_distance = m.lastgroup, m.start()
-        break
-    return best
+    before, after = _WORD.findall(left.lower()), _WORD.findall(right.lower())
+    found, distance = "", len(before) + len(after) + 1
+    for i in range(len(before) - 1, -1, -1):
+        if cue := cue_at(before, i):
+            found, distance = cue, len(before) - 1 - i
+            break
+    for i in range(min(len(after), distance)):
+        if cue := cue_at(after, i):
+            return cue
+    return found
 
 
 def decide_kind(reading: grammar.Reading, role: str, value: str, published: str, cue) -> str:
