@@ -25,24 +25,28 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import re2
+from scipy import sparse
 
 from helpers import plots, text
 from helpers.themes_codebook import (
     DEFAULT_LANGUAGE,
+    MARKER_REWRITE,
     Codebook,
     CodebookError,
     describe_codebook,
+    filter_regex,
     join_patterns,
     load_codebook,
+    marker_regex,
     re2_options,
     select_themes,
 )
 
 __all__ = [
     "Codebook", "CodebookError", "load_codebook", "select_themes", "describe_codebook",
-    "select_units", "unit_languages", "find_spans", "code_sentences", "list_uncoded_documents",
-    "tabulate_themes", "pivot_themes", "cooccur_themes", "pivot_cooccurrence", "rank_pairs",
-    "retrieve_theme",
+    "select_units", "unit_languages", "find_spans", "search_spans", "code_sentences",
+    "list_uncoded_documents", "tabulate_themes", "pivot_themes", "cooccur_themes", "pivot_cooccurrence",
+    "rank_pairs", "retrieve_theme", "count_words",
     "label_documents", "plot_theme_heatmap", "plot_cooccurrence",
 ]
 
@@ -76,26 +80,83 @@ def unit_languages(units: pd.DataFrame, documents: pd.DataFrame | None = None) -
     return lang.astype("str").str.strip().str.lower().replace("", DEFAULT_LANGUAGE)
 
 
-def find_spans(texts: pa.Array, regex: str, term_group: int) -> pd.DataFrame:
-    """Every match of an RE2 expression in an array of texts, with character offsets.
+def find_spans(texts: pa.Array, patterns: list[str]) -> pd.DataFrame:
+    """Every match of codebook patterns in an array of texts, with character offsets.
 
-    One vectorised pass (pyarrow's RE2 kernel) keeps the texts with a match; those are joined with
-    newlines and searched match by match, each search restarting at the end of the previous term
-    so that a word edge consumed by one match can start the next one.
+    Vectorised with pyarrow's RE2 kernels: a mostly literal expression preselects the texts
+    (filter_regex); in those, every term is wrapped in markers (marker_regex) and the marked
+    texts are split to read off terms and offsets. A text where a term's Unicode word edges do
+    not hold ("chip" in "chipé") or that contains a marker character is searched again exactly,
+    match by match (search_spans), so the result always equals search_spans on all texts.
 
     Returns:
-        row (position in ``texts``), term (lower case), start, end (character offsets in the text).
+        row (position in ``texts``), term (lower case), start, end (character offsets).
     """
-    empty = pd.DataFrame({"row": pd.Series(dtype="int64"), "term": pd.Series(dtype="str"),
-                          "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64")})
-    if len(texts) == 0:
-        return empty
-    rows = np.flatnonzero(pc.match_substring_regex(texts, regex).fill_null(False).to_numpy(False))
+    rows = np.flatnonzero(_mask(pc.match_substring_regex(texts, filter_regex(patterns))))
     if len(rows) == 0:
-        return empty
+        return _no_spans()
     candidates = texts.take(pa.array(rows))
-    buf = "\n".join(candidates.to_pylist()).encode("utf-8")
-    n_bytes = pc.binary_length(candidates.cast(pa.large_binary())).to_numpy().astype("int64")
+    clean = ~_mask(pc.match_substring_regex(candidates, "[\\x01\\x02]"))
+    marked = pc.replace_substring_regex(candidates.filter(pa.array(clean)), marker_regex(patterns),
+                                        MARKER_REWRITE)
+    pieces = pc.split_pattern(marked, "\x01")
+    offsets = pieces.offsets.to_numpy()
+    flat = pc.list_flatten(pieces)
+    parent = pc.list_parent_indices(pieces).to_numpy()
+    first = np.zeros(len(flat), dtype=bool)
+    first[offsets[:-1]] = True
+    halves = pc.split_pattern(flat.filter(pa.array(~first)), "\x02", max_splits=1)
+    terms, rests = pc.list_element(halves, 0), pc.list_element(halves, 1)
+    # the text around each term: what precedes it (the previous piece's tail) and what follows
+    tails = pa.concat_arrays([flat.filter(pa.array(first)), rests])
+    tails = tails.take(pa.array(np.argsort(np.concatenate([np.flatnonzero(first), np.flatnonzero(~first)]),
+                                           kind="stable")))
+    before_term = tails.take(pa.array(np.flatnonzero(~first) - 1))
+    last_in_row = np.flatnonzero(~first) == offsets[1:][parent[~first]] - 1
+    doubtful = (_mask(pc.match_substring_regex(before_term, "[\\pL\\pN_]$"))
+                | _mask(pc.match_substring_regex(rests, "^[\\pL\\pN_]"))
+                | ((pc.utf8_length(rests).to_numpy() == 0) & ~last_in_row))  # two terms touching
+    seg = pc.utf8_length(tails).to_numpy().astype("int64")
+    n_term = pc.utf8_length(terms).to_numpy().astype("int64")
+    seg[~first] += n_term
+    before = np.cumsum(seg) - seg
+    start = (before - before[offsets[:-1]][parent])[~first]
+    found = pd.DataFrame({"row": rows[np.flatnonzero(clean)][parent[~first]],
+                          "term": pc.utf8_lower(terms).to_numpy(zero_copy_only=False),
+                          "start": start, "end": start + n_term})
+    redo = np.union1d(rows[~clean], found.loc[doubtful, "row"].to_numpy())
+    if len(redo):
+        exact = search_spans(texts.take(pa.array(redo)), *join_patterns(patterns))
+        exact["row"] = redo[exact["row"].to_numpy()]
+        found = pd.concat([found[~found["row"].isin(redo)], exact], ignore_index=True)
+    return found.astype({"term": "str"}).reset_index(drop=True)
+
+
+def _mask(array: pa.Array) -> np.ndarray:
+    """A pyarrow boolean array as numpy (null = False)."""
+    return array.fill_null(False).to_numpy(zero_copy_only=False)
+
+
+def _no_spans() -> pd.DataFrame:
+    return pd.DataFrame({"row": pd.Series(dtype="int64"), "term": pd.Series(dtype="str"),
+                         "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64")})
+
+
+def search_spans(texts: pa.Array, regex: str, term_group: int) -> pd.DataFrame:
+    """Every match of an RE2 expression (from join_patterns), found one search at a time.
+
+    The texts are joined with newlines and searched match by match, each search restarting at
+    the end of the previous term, so that a word edge consumed by one match can start the next.
+    Exact but slower than find_spans, which uses it only for the few texts it cannot settle.
+
+    Returns:
+        row (position in ``texts``), term (lower case), start, end (character offsets).
+    """
+    items = texts.to_pylist()
+    if not items:
+        return _no_spans()
+    buf = "\n".join(items).encode("utf-8")
+    n_bytes = np.array([len(t.encode("utf-8")) for t in items], dtype="int64")
     starts = np.concatenate([[0], np.cumsum(n_bytes + 1)[:-1]])
     compiled = re2.compile(regex, re2_options())
     spans, pos = [], 0
@@ -105,19 +166,16 @@ def find_spans(texts: pa.Array, regex: str, term_group: int) -> pd.DataFrame:
             spans.append((s, e))
         pos = e if e > s else s + 1
     if not spans:
-        return empty
+        return _no_spans()
     s, e = np.array(spans, dtype="int64").T
     k = np.searchsorted(starts, s, side="right") - 1
     keep = e <= starts[k] + n_bytes[k]  # a raw pattern may not run into the next text
-    s, e, k = s[keep], e[keep], k[keep]
-    terms = [buf[a:b].decode("utf-8").lower() for a, b in zip(s, e)]
-    ascii_only = pc.string_is_ascii(candidates).to_numpy(False)[k]
-    start, end = s - starts[k], e - starts[k]
-    for i in np.flatnonzero(~ascii_only):
-        head = buf[starts[k[i]]:s[i]].decode("utf-8")
-        start[i], end[i] = len(head), len(head) + len(terms[i])
-    return pd.DataFrame({"row": rows[k], "term": pd.Series(terms, dtype="str"), "start": start,
-                         "end": end})
+    heads = [buf[starts[i]:a].decode("utf-8") for i, a in zip(k[keep], s[keep])]
+    terms = [buf[a:b].decode("utf-8") for a, b in zip(s[keep], e[keep])]
+    start = np.array([len(h) for h in heads], dtype="int64")
+    lower = pc.utf8_lower(pa.array(terms, type=pa.large_string())).to_numpy(zero_copy_only=False)
+    return pd.DataFrame({"row": k[keep], "term": pd.Series(lower, dtype="str"),
+                         "start": start, "end": start + np.array([len(t) for t in terms], dtype="int64")})
 
 
 def _drop_excluded(found: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:
@@ -156,15 +214,16 @@ def code_sentences(sentences: pd.DataFrame, codebook: Codebook, documents: pd.Da
         in_language = np.flatnonzero(languages == language)
         if not include or len(in_language) == 0:
             continue
-        hits = find_spans(texts.take(pa.array(in_language)), *join_patterns(include))
+        subset = texts if len(in_language) == len(texts) else texts.take(pa.array(in_language))
+        hits = find_spans(subset, include)
         exclude = group.loc[group["kind"] == "exclude", "pattern"].tolist()
         if exclude and not hits.empty:
             rows = np.unique(hits["row"].to_numpy())
-            excluded = find_spans(texts.take(pa.array(in_language[rows])), *join_patterns(exclude))
+            excluded = find_spans(texts.take(pa.array(in_language[rows])), exclude)
             excluded["row"] = rows[excluded["row"].to_numpy()]
             hits = _drop_excluded(hits, excluded)
         found.append(hits.assign(row=in_language[hits["row"].to_numpy()], theme=theme))
-    out = pd.concat(found, ignore_index=True) if found else find_spans(texts[:0], "x", 0).assign(theme="")
+    out = pd.concat(found, ignore_index=True) if found else _no_spans().assign(theme="")
     out["rank"] = out["theme"].map(order)
     out = out.sort_values(["row", "start", "rank"], kind="stable", ignore_index=True)
     ids = sentences[["doc_id", id_column]].iloc[out["row"].to_numpy()].reset_index(drop=True)
@@ -194,6 +253,15 @@ def list_uncoded_documents(documents: pd.DataFrame, codebook: Codebook) -> pd.Da
     return pd.DataFrame(rows, columns=["doc_id", "language", "problem"], dtype="str")
 
 
+WORD_REGEX = r"[\pL\pN_]+(?:['’\-][\pL\pN_]+)*"  # text.WORD_PATTERN in RE2 syntax
+
+
+def count_words(texts: pd.Series) -> np.ndarray:
+    """Word tokens per text, counted as text.count_words does, with pyarrow's RE2 kernel."""
+    array = pa.array(texts.astype("str").tolist(), type=pa.large_string())
+    return pc.count_substring_regex(array, WORD_REGEX).to_numpy(zero_copy_only=False).astype("int64")
+
+
 def tabulate_themes(matches: pd.DataFrame, units: pd.DataFrame, codebook: Codebook,
                     id_column: str = "sent_id") -> pd.DataFrame:
     """How much each document raises each theme (every document x theme, zeros included).
@@ -203,17 +271,22 @@ def tabulate_themes(matches: pd.DataFrame, units: pd.DataFrame, codebook: Codebo
         share_coded (n_coded / n_units), n_matches, n_words (words in the document's units),
         per_1k_words (n_matches per 1,000 words).
     """
-    sizes = units.groupby("doc_id", sort=False).agg(n_units=(id_column, "size"))
-    sizes["n_words"] = text.count_words(units["text"]).groupby(units["doc_id"], sort=False).sum()
-    counts = matches.groupby(["doc_id", "theme"]).agg(n_coded=(id_column, "nunique"),
-                                                      n_matches=(id_column, "size"))
-    grid = pd.MultiIndex.from_product([sizes.index, codebook.ids], names=["doc_id", "theme"])
-    out = counts.reindex(grid, fill_value=0).reset_index().join(sizes, on="doc_id")
+    docs = pd.unique(units["doc_id"])
+    sizes = pd.DataFrame({"n_units": units.groupby("doc_id", sort=False).size(),
+                          "n_words": pd.Series(count_words(units["text"]), index=units.index)
+                          .groupby(units["doc_id"], sort=False).sum()}).reindex(docs)
+    key = ["doc_id", "theme"]
+    n_matches = matches.groupby(key, sort=False).size()
+    n_coded = matches.drop_duplicates([id_column, "theme"]).groupby(key, sort=False).size()
+    grid = pd.MultiIndex.from_product([docs, codebook.ids], names=key)
+    out = pd.DataFrame({"n_coded": n_coded.reindex(grid, fill_value=0),
+                        "n_matches": n_matches.reindex(grid, fill_value=0)}).reset_index()
+    out = out.join(sizes, on="doc_id")
     out["share_coded"] = out["n_coded"] / out["n_units"]
     out["per_1k_words"] = 1000 * out["n_matches"] / out["n_words"].where(out["n_words"] > 0)
     cols = ["doc_id", "theme", "n_units", "n_coded", "share_coded", "n_matches", "n_words", "per_1k_words"]
-    return out[cols].astype({"n_units": "int64", "n_coded": "int64", "n_matches": "int64",
-                             "n_words": "int64"})
+    return out[cols].astype({"doc_id": "str", "theme": "str", "n_units": "int64", "n_coded": "int64",
+                             "n_matches": "int64", "n_words": "int64"})
 
 
 def pivot_themes(table: pd.DataFrame, value: str = "share_coded", decimals: int = 2) -> pd.DataFrame:
@@ -232,10 +305,13 @@ def cooccur_themes(matches: pd.DataFrame, codebook: Codebook, id_column: str = "
         (n_both / units with either; NaN when neither occurs).
     """
     ids = codebook.ids
-    coded = matches[[id_column, "theme"]].drop_duplicates()
-    onehot = pd.crosstab(coded[id_column], coded["theme"]).reindex(columns=ids, fill_value=0)
-    m = onehot.to_numpy(dtype="int64")
-    both = m.T @ m
+    theme_code = pd.Categorical(matches["theme"], categories=ids).codes
+    unit_code = pd.factorize(matches[id_column])[0]
+    keep = theme_code >= 0
+    onehot = sparse.csr_matrix((np.ones(keep.sum(), dtype="int64"), (unit_code[keep], theme_code[keep])),
+                               shape=(max(unit_code.max(initial=-1) + 1, 0), len(ids)))
+    onehot.data = np.minimum(onehot.data, 1)  # duplicates summed: count each unit once
+    both = (onehot.T @ onehot).toarray()
     n = np.diag(both)
     a, b = np.meshgrid(np.arange(len(ids)), np.arange(len(ids)), indexing="ij")
     union = n[a] + n[b] - both

@@ -97,8 +97,20 @@ def compile_pattern(pattern: str) -> str:
     return join_patterns([pattern])[0]
 
 
+def order_patterns(patterns: list[str]) -> list[str]:
+    """Patterns in the order they are tried at one position: plain phrases with more words first,
+    then longer words first (so 'regulatory framework*' wins over 'regulat*', 'chips' over
+    'chip'), then raw patterns in file order. RE2 takes the first alternative that matches."""
+    def key(item: tuple[int, str]) -> tuple:
+        index, pattern = item
+        body, raw = pattern_body(pattern)
+        words = [w for w in re.split(r"[\s\-\u2010\u2011\u2013]+", pattern.strip()) if w]
+        return (1, 0, 0, index) if raw else (0, -len(words), -len("".join(words).replace("*", "")), index)
+    return [p for _, p in sorted(enumerate(patterns), key=key)]
+
+
 def join_patterns(patterns: list[str]) -> tuple[str, int]:
-    """One case-insensitive RE2 expression that matches any of the patterns.
+    """One case-insensitive RE2 expression that matches any of the patterns (see order_patterns).
 
     Plain patterns share one alternation in group 1 (the term), between word edges that are
     consumed; raw patterns follow as further alternatives whose term is the whole match.
@@ -106,7 +118,7 @@ def join_patterns(patterns: list[str]) -> tuple[str, int]:
     Returns:
         (regex, term_group): term_group is 1 when plain patterns are present, else 0.
     """
-    bodies = [pattern_body(p) for p in patterns]
+    bodies = [pattern_body(p) for p in order_patterns(patterns)]
     plain = [b for b, raw in bodies if not raw]
     alternatives = [f"(?:{b})" for b, raw in bodies if raw]
     if plain:
@@ -114,10 +126,58 @@ def join_patterns(patterns: list[str]) -> tuple[str, int]:
     return "(?i)" + "|".join(alternatives), 1 if plain else 0
 
 
+def filter_regex(patterns: list[str]) -> str:
+    """A fast RE2 expression that matches every text any of the patterns matches (and a few more).
+
+    Word edges are left out and a final ``*`` is dropped, so the expression is mostly literal and
+    RE2 keeps it in its fast DFA; it only preselects the texts that find_spans then reads exactly.
+    """
+    alternatives = []
+    for pattern in patterns:
+        body, raw = pattern_body(pattern)
+        if not raw:
+            if body.endswith(WORD_CHAR + "*"):
+                body = body[:-len(WORD_CHAR) - 1]
+            body = body.replace(WORD_CHAR + "*", r"\S*")
+        alternatives.append(f"(?:{body})")
+    return "(?i)" + "|".join(alternatives)
+
+
+MARKER_REWRITE = "\x01\\0\x02"
+
+
+def marker_regex(patterns: list[str]) -> str:
+    """A fast RE2 expression for marking every term (rewrite MARKER_REWRITE: \\x01 term \\x02).
+
+    It uses only zero-width ASCII word edges (``\\b``) and ASCII ``\\w*`` for a final ``*``,
+    which RE2 runs in its fast DFA. ASCII edges accept every Unicode word edge and a few more
+    (a word next to a non-ASCII letter), so find_spans checks the Unicode edges of each term
+    afterwards and searches any text with a doubtful term again exactly (join_patterns).
+    """
+    alternatives = []
+    for pattern in order_patterns(patterns):
+        body, raw = pattern_body(pattern)
+        if raw:
+            alternatives.append(f"(?:{body})")
+            continue
+        first, last = pattern.strip()[0], pattern.strip().rstrip("*")[-1]
+        star = pattern.strip().endswith("*")
+        if star and last.isascii():
+            body = body[:-len(WORD_CHAR) - 1] + "\\w*"
+        lead = "\\b" if _is_ascii_word(first) else ""
+        trail = "\\b" if not star and _is_ascii_word(last) else ""
+        alternatives.append(f"{lead}{body}{trail}")
+    return "(?i)" + "|".join(alternatives)
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
 def re2_options() -> re2.Options:
-    """RE2 options used everywhere: leftmost-longest matching, room for big alternations, quiet."""
+    """RE2 options for the exact search: leftmost-first matching (as in pyarrow), room for big
+    alternations, no logging of bad patterns (load_codebook reports them)."""
     options = re2.Options()
-    options.longest_match = True
     options.max_mem = 64 << 20
     options.log_errors = False
     return options
