@@ -390,7 +390,8 @@ def _decimal_year(day: dt.date) -> float:
 def _position(first: dt.date, last: dt.date, mod: str) -> float:
     """Where a marker goes inside the period its value covers (early 2025 → the first months)."""
     a, b = _decimal_year(first), _decimal_year(last + dt.timedelta(days=1))
-    return {"START": a + (b - a) / 6, "END": b - (b - a) / 6, "BEFORE": b, "AFTER": a}.get(mod, (a + b) / 2)
+    early, late = a + (b - a) / 6, b - (b - a) / 6
+    return {"START": early, "AFTER": early, "END": late, "BEFORE": late}.get(mod, (a + b) / 2)
 
 
 def _row_labels(documents: pd.DataFrame) -> list[str]:
@@ -405,8 +406,8 @@ def plot_timeline(found: pd.DataFrame, documents: pd.DataFrame, publications: pd
     """One row per source: events and targets as distinct markers, ranges as spans.
 
     A value covering more than about a year (a range, a decade, "the next five years") is drawn
-    as a bar over its span; any other value as a marker in its period (at the start for early/
-    AFTER, the end for late/BEFORE, else the middle), "×n" when it is stated n times.
+    as a bar over its span; any other value as a marker in its period (early in it for early/
+    AFTER, late in it for late/BEFORE, else the middle), "×n" when it is stated n times.
 
     Args:
         found: rows of extract_dates (already filtered by kind if wanted).
@@ -439,7 +440,7 @@ def plot_timeline(found: pd.DataFrame, documents: pd.DataFrame, publications: pd
     ax.grid(axis="y", visible=False)
     plots.decorate(ax, title="Dated statements by source", xlabel="year", legend=False)
     if handles:
-        ax.legend(handles=handles, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.3),
+        ax.legend(handles=handles, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2),
                   ncol=3, fontsize=8)
     fig.tight_layout()
     return fig
