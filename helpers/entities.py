@@ -138,8 +138,9 @@ def phrase_alternation(phrases: pd.Series | list[str], word: str) -> str:
 def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool = False) -> pd.DataFrame:
     """Every whole-word match of a pattern in many texts, found in one RE2 pass.
 
-    The texts are joined with newlines (one more in front) and encoded once; RE2 runs over the
-    bytes in linear time, whatever the number of alternatives. RE2 has no look-around, so a match
+    The texts are joined with newlines (one more in front) into one UTF-8 buffer by Arrow; RE2
+    runs over it in linear time, whatever the number of alternatives, and every later step (rows,
+    character offsets, matched text) is an array operation. RE2 has no look-around, so a match
     starts with one non-word character (consumed, not reported) and the character after it is
     checked afterwards, in bulk: a match followed by a letter or digit ("Russiaxyz", "5G") is
     re-tried with Python ``re`` at that position (``core_py`` + ``(?!\\w)``), which lets a
@@ -154,41 +155,80 @@ def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool 
         row (position in ``texts``), start, end (character offsets in that text), match, and one
         column per named group (None when the group did not take part), in text order.
     """
-    values = texts.tolist()
-    arrow = pa.array(values, pa.string())
+    arrow = pa.array(texts, pa.large_string())
+    arrow = arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
     n_bytes = pc.binary_length(arrow).to_numpy(zero_copy_only=False).astype(np.int64)
     n_chars = pc.utf8_length(arrow).to_numpy(zero_copy_only=False).astype(np.int64)
-    row_starts = np.concatenate([[1], 1 + np.cumsum(n_bytes + 1)[:-1]]).astype(np.int64)
-    joined = ("\n" + "\n".join(values)).encode("utf-8")
+    row_bytes = np.concatenate([[1], 1 + np.cumsum(n_bytes + 1)[:-1]]).astype(np.int64)
+    row_chars = np.concatenate([[1], 1 + np.cumsum(n_chars + 1)[:-1]]).astype(np.int64)
+    joined = _join_lines(arrow)
     flag = "(?i)" if ignore_case else ""
     pattern = re2.compile(f"{flag}[^\\p{{L}}\\p{{N}}_](?:{core_re2})", _RE2_OPTIONS)
-    names = sorted(pattern.groupindex, key=pattern.groupindex.get)
-    if names:
-        matches = [(m.span(), m.groups()) for m in pattern.finditer(joined)]
-        spans = np.array([s for s, _ in matches], dtype=np.int64).reshape(-1, 2)
-        groups = [[None if v is None else v.decode("utf-8") for v in g] for _, g in matches]
-    else:
-        spans = np.array([m.span() for m in pattern.finditer(joined)], dtype=np.int64).reshape(-1, 2)
-        groups = []
+    spans = _find_spans(pattern, joined)
     data = np.frombuffer(joined, dtype=np.uint8)
-    b_start = spans[:, 0] + _char_width(data[spans[:, 0]])
-    b_end = spans[:, 1]
+    b_start = spans[:, 0, 0] + _char_width(data[spans[:, 0, 0]])
+    b_end = spans[:, 0, 1]
+    rows = np.searchsorted(row_bytes, b_start, side="right") - 1
+    chars = _char_index(joined, np.concatenate([b_start, b_end]))
+    found = pd.DataFrame({"row": rows, "start": chars[:len(rows)] - row_chars[rows],
+                          "end": chars[len(rows):] - row_chars[rows]})
+    found["match"] = _slices(joined, b_start, b_end)
+    names = sorted(pattern.groupindex, key=pattern.groupindex.get)
+    for name in names:
+        g = spans[:, pattern.groupindex[name], :]
+        found[name] = pd.Series(None, index=found.index, dtype="object")
+        took = g[:, 0] >= 0
+        found.loc[took, name] = _slices(joined, g[took, 0], g[took, 1]).to_numpy(dtype=object)
     retry = _is_word_char_at(joined, data, b_end)
-    found = pd.DataFrame(groups, columns=names) if names else pd.DataFrame(index=range(len(spans)))
-    rows = np.searchsorted(row_starts, b_start, side="right") - 1
-    found["row"] = rows
-    wide = np.flatnonzero(n_bytes[rows] != n_chars[rows])  # non-ASCII rows: bytes -> characters
-    for col, b_off in (("start", b_start), ("end", b_end)):
-        offsets = b_off - row_starts[rows]
-        offsets[wide] = [len(joined[row_starts[r]:row_starts[r] + b].decode("utf-8"))
-                         for r, b in zip(rows[wide], offsets[wide])]
-        found[col] = offsets
-    again = _retry_matches(found.loc[retry, ["row", "start"]], values, core_py, ignore_case)
+    again = _retry_matches(found.loc[retry, ["row", "start"]], arrow, core_py, ignore_case)
     found = found[~retry]
-    found["match"] = [values[r][s:e] for r, s, e in zip(found["row"], found["start"], found["end"])]
     found = pd.concat([found, again], ignore_index=True) if len(again) else found
     out = found[["row", "start", "end", "match", *names]].sort_values(["row", "start"], ignore_index=True)
     return out.astype({"row": "int64", "start": "int64", "end": "int64", "match": "str"})
+
+
+def _join_lines(arrow: pa.Array) -> bytes:
+    """"\\n" + "\\n".join(texts) as UTF-8 bytes, built by Arrow."""
+    values = pa.concat_arrays([pa.array([""], pa.large_string()), arrow]).cast(pa.large_binary())
+    lists = pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values)
+    return pc.binary_join(lists, pa.scalar(b"\n", pa.large_binary()))[0].as_py()
+
+
+def _find_spans(pattern: re2._Regexp, data: bytes) -> np.ndarray:
+    """Byte spans of every match and of each of its groups: an array (matches, groups + 1, 2).
+
+    Calls the compiled RE2 object directly (the module's finditer wraps each match in a Python
+    object and decodes offsets, which costs more than the matching itself).
+    """
+    match, anchor = pattern._regexp.Match, re2._re2.RE2.Anchor.UNANCHORED
+    found, pos, end = [], 0, len(data)
+    while True:
+        spans = match(anchor, data, pos, end)
+        if spans[0][0] < 0:
+            break
+        found.append(spans)
+        pos = spans[0][1]
+    return np.array(found, dtype=np.int64).reshape(len(found), pattern.groups + 1, 2)
+
+
+def _char_index(data: bytes, offsets: np.ndarray) -> np.ndarray:
+    """The character index of each byte offset (each on a character boundary) in UTF-8 ``data``."""
+    order = np.argsort(offsets, kind="stable")
+    bounds = np.concatenate([[0], offsets[order]]).astype(np.int64)
+    pieces = pa.Array.from_buffers(pa.large_string(), len(order),
+                                   [None, pa.py_buffer(bounds), pa.py_buffer(data)])
+    out = np.empty(len(order), dtype=np.int64)
+    out[order] = np.cumsum(pc.utf8_length(pieces).to_numpy(zero_copy_only=False))
+    return out
+
+
+def _slices(data: bytes, starts: np.ndarray, ends: np.ndarray) -> pd.Series:
+    """The text of non-overlapping byte ranges, in order (one Arrow array, no per-match decoding)."""
+    bounds = np.empty(2 * len(starts) + 1, dtype=np.int64)
+    bounds[0], bounds[1::2], bounds[2::2] = 0, starts, ends
+    pieces = pa.Array.from_buffers(pa.large_string(), 2 * len(starts), [None, pa.py_buffer(bounds),
+                                                                        pa.py_buffer(data)])
+    return pd.Series(pieces.take(pa.array(np.arange(1, 2 * len(starts), 2))).to_pandas(), dtype="str")
 
 
 def _char_width(lead_bytes: np.ndarray) -> np.ndarray:
@@ -213,13 +253,13 @@ def _is_word_char_at(joined: bytes, data: np.ndarray, offsets: np.ndarray) -> np
     return out
 
 
-def _retry_matches(candidates: pd.DataFrame, values: list[str], core_py: str,
+def _retry_matches(candidates: pd.DataFrame, arrow: pa.Array, core_py: str,
                    ignore_case: bool) -> pd.DataFrame:
     """Re-match, with Python re and a word-end look-ahead, the RE2 matches followed by a letter."""
     pattern = re.compile(f"(?:{core_py})(?!\\w)", re.IGNORECASE if ignore_case else 0)
     out = []
     for r, start in zip(candidates["row"], candidates["start"]):
-        m = pattern.match(values[r], start)
+        m = pattern.match(arrow[int(r)].as_py(), int(start))
         if m:
             out.append({"row": r, "start": m.start(), "end": m.end(), "match": m.group(0), **m.groupdict()})
     return pd.DataFrame(out, columns=["row", "start", "end", "match", *pattern.groupindex])
