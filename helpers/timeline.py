@@ -10,9 +10,10 @@ sentence text), value, granularity, mod, kind, is_anchored, anchor. The grammar 
 expressions, which values) is documented in :mod:`helpers.timeline_grammar`. Title and heading
 sentences are article content and are searched like paragraphs.
 
-Speed: one RE2 pattern runs once over all sentences joined with newlines (as UTF-8 bytes);
-matches are mapped back to their sentence with ``numpy.searchsorted``. Python runs per match
-(checks and normalisation), never per sentence.
+Speed: one capture-free RE2 pattern scans all sentences at once (joined with newlines, as UTF-8
+bytes, a DFA pass); matches are mapped back to their sentence with ``numpy.searchsorted`` and
+Python's ``re`` reads the named groups of each match at its position. Python runs per match
+(checks and normalisation), never per sentence. See benchmarks/bench_timeline.py.
 
 What is not an event: a match preceded by a metadata cue ("Retrieved", "Accessed", "Archived",
 "Last updated", "Posted on", "©") is dropped: it dates a web page, not a statement. Four-digit
@@ -20,18 +21,23 @@ numbers are years only in year context (after in/since/by/until/before/after/dur
 throughout/as of, early/mid/late, the end of..., or followed by 年 / году / г.), never after
 $ € £ ₽ ¥ № or a change verb + "by" ("grew by 2000"), nor before a counted noun ("2000 jobs"),
 "%", a thousands separator or a decimal point. "may", "now", "second", "to" are never dates on
-their own; month names count only when capitalised (May, MAY).
+their own; month names count only when capitalised (May, MAY). A byline that reaches the
+sentences table would be read as a date: the loader removes bylines before this runs.
 
 Anchoring (``is_anchored``/``anchor``): a relative or partial expression is resolved against its
 document's publication date when that date is precise enough (see
-:func:`helpers.timeline_anchoring.resolve_relative`): with a day, everything resolves ("yesterday",
-"on Wednesday" = the latest Wednesday on or before publication, or the next one after it when a
-future cue is nearest; "September 28" = in the publication year); with a month, year- and
-month-level expressions resolve ("last year", "next month") but day-level ones do not
-("yesterday"); with a year, only year-level ones ("last year", "in March" → that year).
-Unresolved expressions keep is_anchored False and anchor '', with value '' for relatives and
-``XXXX-MM-DD`` / ``XXXX-MM`` / ``XXXX-Qn`` for a partial date. Nothing is ever filled in from
-today's date.
+:func:`helpers.timeline_anchor.resolve_relative`): with a day, everything resolves ("yesterday",
+"next week", "on Wednesday"); with a month, year- and month-level expressions resolve ("last
+year", "next month", "last March") but day-level ones do not ("yesterday", "on Wednesday");
+with a year, only year-level ones ("last year", "September 28", "in March"). A bare weekday,
+month or month-day takes the direction of the nearest cue word (see :mod:`helpers.timeline_kind`)
+when the anchor is precise enough to tell: "Putin will speak on Wednesday" is the next Wednesday
+after publication, "Putin spoke on Wednesday" the latest one on or before it, "results are
+expected in January" the next January; with no cue, the publication year (and, for a weekday,
+the latest one on or before publication). Unresolved expressions keep is_anchored False and
+anchor '', with value '' for relatives and ``XXXX-MM-DD`` / ``XXXX-MM`` / ``XXXX-Qn`` /
+``XXXX-Hn`` for a partial date (TimeML's form for an unknown year). Nothing is ever filled in
+from today's date.
 
 kind (past / present / target / vague) follows the transparent rules documented in
 :mod:`helpers.timeline_kind`.
@@ -40,6 +46,7 @@ kind (past / present / target / vague) follows the transparent rules documented 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from functools import lru_cache
 
@@ -62,8 +69,7 @@ _METADATA_CUE = re.compile(
     r"(?i)(?:\bretrieved(?: on)?|\baccessed(?: on)?|\barchived(?: from the original)?(?: on)?"
     r"|\blast (?:updated|modified|accessed|reviewed)(?: on)?|\bupdated on|\bupdated:|\bposted on"
     r"|\bposted:|©|\bcopyright)[\s:,]*$")
-_METADATA_KEYS = ("retriev", "access", "archiv", "updated", "modified", "reviewed", "posted", "©",
-                  "copyright")
+_METADATA_HINT = re.compile("retriev|access|archiv|updated|modified|reviewed|posted|©|copyright")
 _CURRENCY_BEFORE = frozenset("$€£₽¥№#")
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(\w+)\W*$")
@@ -144,7 +150,7 @@ def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -
     newlines = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 10)
     starts = np.concatenate([[0], newlines + 1]).astype(np.int64)
     ends = np.concatenate([newlines, [len(joined)]]).astype(np.int64)
-    scanner, matcher = compiled_patterns()
+    scanner, _ = compiled_patterns()
     found = np.fromiter((m.start() for m in scanner.finditer(joined)), np.int64) if texts else \
         np.zeros(0, np.int64)
     where = np.searchsorted(starts, found, side="right") - 1
@@ -152,20 +158,36 @@ def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -
     doc_ids = sentences["doc_id"].astype(str).tolist()
     sent_ids = sentences["sent_id"].astype(str).tolist()
     anchors = _anchors(documents)
-    rows = []
-    for pos, i in zip(found.tolist(), where.tolist()):
-        sentence = texts[i]
-        offset = pos - int(starts[i])
-        if not ascii_rows[i]:
-            offset = len(joined[int(starts[i]):pos].decode("utf-8"))
-        m = matcher.match(sentence, offset)
-        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", ""))) if m else None
-        if row is not None:
-            rows.append((doc_ids[i], sent_ids[i], *row))
+    collecting = gc.isenabled()
+    gc.disable()  # many small tuples: the cyclic collector would rescan them all, to no use
+    try:
+        located = (joined, starts.tolist(), ascii_rows.tolist(), texts)
+        rows = _read_all(found.tolist(), where.tolist(), located, doc_ids, sent_ids, anchors)
+    finally:
+        if collecting:
+            gc.enable()
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"doc_id": "str", "sent_id": "str", "text": "str", "start": "int64",
                        "end": "int64", "value": "str", "granularity": "str", "mod": "str",
                        "kind": "str", "is_anchored": "bool", "anchor": "str"})
+
+
+def _read_all(found: list[int], where: list[int], text: tuple, doc_ids: list[str], sent_ids: list[str],
+              anchors: dict) -> list[tuple]:
+    """Read every RE2 match (byte offset ``found``, sentence index ``where``) into a row."""
+    joined, starts, ascii_rows, texts = text
+    _, matcher = compiled_patterns()
+    rows = []
+    for pos, i in zip(found, where):
+        sentence = texts[i]
+        offset = pos - starts[i]
+        if not ascii_rows[i]:
+            offset = len(joined[starts[i]:pos].decode("utf-8"))
+        m = matcher.match(sentence, offset)
+        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", ""))) if m else None
+        if row is not None:
+            rows.append((doc_ids[i], sent_ids[i], *row))
+    return rows
 
 
 class _Groups:
@@ -188,9 +210,9 @@ def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | 
     """Check one match, read its value and kind; None when it is not a temporal expression."""
     groups = _Groups(m)
     family = m.lastgroup[2:]
-    spans = {g: m.span(g) for g in (*_GROUPS, f"f_{family}") if groups[g] is not None}
-    body_start, end = spans[f"f_{family}"][0], m.end()
-    words = {g: groups[g].strip().lower() for g in _GROUPS if groups[g] is not None}
+    words = {g: v.strip().lower() for g in _GROUPS if (v := m.group(g)) is not None}
+    spans = {g: m.span(g) for g in words}
+    body_start, end = m.start(m.lastgroup), m.end()
     for g in ("prep", "sig"):  # a Cyrillic prefix must start a word
         if g in words and spans[g][0] > 0 and sentence[spans[g][0] - 1].isalnum():
             del words[g], spans[g]
@@ -206,7 +228,7 @@ def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | 
              and (g != "the" or family in _WITH_THE or "part" in spans)]
     start = spans[first[0]][0] if first else body_start
     window = sentence[max(0, start - 40):start].lower()
-    if any(k in window for k in _METADATA_KEYS) and _METADATA_CUE.search(window):
+    if _METADATA_HINT.search(window) and _METADATA_CUE.search(window):
         return None
     return (sentence[start:end], start, end, *_describe(reading, words, sentence, (start, end), anchor))
 

@@ -18,11 +18,30 @@ A match is ``[prep] [signal] [the] [part] body``:
   around → APPROX. It is part of the text ("by 2030").
 * part (early, mid, late, the beginning/start/middle/end of; в начале/середине/конце) sets
   START/MID/END and wins over a signal ("by the end of 2025" → 2025 END). Part of the text.
-* body: one of the families in :data:`FAMILIES`.
+* body: one of the families in :data:`FAMILIES`, tried in this order at each position:
+  ``cjk`` (2025年9月29日, 2025年9月, 2025年), ``cjk_md`` (9月29日), ``iso`` (2023-11-24), ``dot``
+  (24.11.2023, day first), ``slash`` (11/24/2023: month first unless the first number is over
+  12), ``mdy`` (February 24, 2022; Sept. 3rd, 2024), ``dmy`` (24 February 2022), ``ru_dmy``
+  (19 ноября 2025 г.; 19 ноября), ``ru_my`` (ноябрь 2025, в ноябре 2025 года), ``quarter`` (Q1
+  2025, 2025 Q1, the second quarter of 2024), ``half`` (H1 2025, the first half of 2025),
+  ``season`` (spring 2026, the summer of 2024), ``decade`` (1990s, 1990-е), ``range`` (1993-2022,
+  2019 to 2022, 2023-24), ``between`` (between 2015 and 2018), ``md``/``dm``/``my`` (September 28,
+  5 March, December 2020, and a month alone after a cue: in May), ``ago`` (two years ago),
+  ``span`` (the next five years, the past two decades), ``vague`` (the coming years, recent
+  years, the near future, ближайшие годы), ``earlier`` (earlier this year, later this month),
+  ``rel`` (last year, next month, this week, last March, next Friday), ``ru_rel`` (в прошлом
+  году), ``day`` (yesterday, today, tomorrow; вчера, сегодня, завтра), ``weekday`` (Wednesday),
+  ``year`` (a four-digit year 1800-2099, kept only in year context).
+
+The text of an expression starts at its signal, or else at "the" for the families where it
+belongs to the phrase (the 1990s, the coming years, the next five years, the second quarter),
+or else at the body. Russian month names and signal words are Cyrillic, so they are only read
+in Cyrillic text: no document language is needed to tell them apart, and English text never
+matches them. Japanese/Chinese signal words (までに) are not read: such a year has no modifier.
 
 Values (ISO 8601 truncated to the granularity, TimeML conventions where ISO has none):
-day ``2022-02-24``; month ``2025-09``; ISO week ``2025-W40``; quarter ``2025-Q1``; half-year
-``2025-H1``; season
+day ``2022-02-24``; month ``2025-09``; ISO week ``2025-W40`` (granularity week); quarter
+``2025-Q1``; half-year ``2025-H1`` (granularity half); season
 ``2025-SP``/``SU``/``FA``/``WI`` (spring, summer, autumn, winter, as TimeML); year ``2030``;
 decade ``199`` (the 1990s); a range ``1993/2022``. A partial date that could not be anchored
 keeps its unresolved form with ``XXXX`` for the year (``XXXX-09-28``); a relative expression that

@@ -48,6 +48,7 @@ won lost rose fell grew saw был была было были назад ран�
 """.split())
 PAST_PAIRS = frozenset({("used", "to"), ("took", "place"), ("set", "up")})
 PAST_PREFIXES = ("принят", "подписа", "объявил")
+_ASCII_CUE_WORDS = FUTURE_WORDS | PAST_WORDS | {w for w, _ in FUTURE_PAIRS | PAST_PAIRS}
 PASSIVE = frozenset({"be", "been", "being"})  # "will be held", "to be signed": not past cues
 _DELIMITER_CHARS = (",", ";", ":", "(", ")", "[", "]", "—", "–", " - ")
 _WORD = re.compile(r"\w+")
@@ -87,6 +88,8 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[str, str]:
 def cue_at(words: list[str], i: int) -> str:
     """'future', 'past' or '' for the (lower-case) word i of a clause, given its neighbours."""
     word = words[i]
+    if word.isascii() and word not in _ASCII_CUE_WORDS:
+        return ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if (word, after) in FUTURE_PAIRS:
         return "future"
