@@ -193,6 +193,16 @@ def _target_years(texts: np.ndarray, ends: np.ndarray) -> pd.Series:
     return later.fillna(first_year(list(texts))).astype("Int64")
 
 
+def tabulate_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims for reading: doc_id, sent_id, kind, amount (formatted, e.g. "136 billion USD"),
+    qualifier, target_year, text (as written)."""
+    amount = [format_amount(v, k, c, u, h) for v, k, c, u, h in
+              zip(claims["value"], claims["kind"], claims["currency"], claims["unit"], claims["value_high"])]
+    out = claims[["doc_id", "sent_id", "kind"]].assign(amount=amount)
+    out = out.join(claims[["qualifier", "target_year", "text"]])
+    return out.reset_index(drop=True).astype({"amount": "str"})
+
+
 EQUIVALENCE_GAP = r"^[\s—–\-(,:/=≈~]*(?:or|i\.e\.|that is|или|то есть)?[\s—–\-(,:/=≈~]*$"
 
 

@@ -62,6 +62,15 @@ def _group_of(sentences: pd.DataFrame, documents: pd.DataFrame, by: str) -> pd.D
     return sentences.drop(columns=[by], errors="ignore").merge(groups, on="doc_id", how="left")
 
 
+def describe_groups(documents: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
+    """The groups being compared: ``by``, n_docs, doc_ids, n_words (of article content)."""
+    docs = documents.assign(_group=documents[by].astype("str"))
+    out = docs.groupby("_group", sort=True).agg(
+        n_docs=("doc_id", "size"), doc_ids=("doc_id", lambda d: ", ".join(sorted(d))),
+        n_words=("n_words", "sum")).reset_index().rename(columns={"_group": by})
+    return out.astype({"n_docs": "int64", "n_words": "int64"})
+
+
 def count_group_terms(sentences: pd.DataFrame, documents: pd.DataFrame, by: str = "doc_id",
                       bigrams: bool = False, stopwords: frozenset[str] | None = None,
                       min_length: int = 3) -> pd.DataFrame:
@@ -135,6 +144,14 @@ def top_distinctive_terms(scores: pd.DataFrame, by: str = "doc_id", n: int = 10)
     top["rank"] = top.groupby(by).cumcount() + 1
     top[["log_odds", "z"]] = top[["log_odds", "z"]].round(3)
     return top[[by, "rank", "term", "n", "n_rest", "log_odds", "z"]].reset_index(drop=True)
+
+
+def tabulate_top_terms(top: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
+    """Top terms side by side: one row per rank, one column per group, cells "term (z)"."""
+    cells = top.assign(cell=top["term"] + " (" + top["z"].map("{:.2f}".format) + ")")
+    wide = cells.pivot(index="rank", columns=by, values="cell").fillna("")
+    wide.columns.name = None
+    return wide
 
 
 def plot_distinctive_terms(top: pd.DataFrame, by: str = "doc_id", ncols: int = 3) -> plt.Figure:
@@ -243,6 +260,20 @@ def find_same_story(sentences: pd.DataFrame, similarity: pd.DataFrame,
                           for a, b in zip(pairs["doc_a"], pairs["doc_b"])]
     pairs["is_same_story"] = pairs["n_matched"] >= min_matched
     return pairs.astype({"n_matched": "int64", "is_same_story": "bool"})
+
+
+def list_shared_sentences(sentences: pd.DataFrame, same_story: pd.DataFrame,
+                          threshold: float = SENTENCE_THRESHOLD) -> pd.DataFrame:
+    """The matching sentences (match_sentences) of every pair flagged as the same story.
+
+    Returns:
+        doc_a, doc_b and the columns of match_sentences, pair by pair.
+    """
+    flagged = same_story[same_story["is_same_story"]]
+    parts = [match_sentences(sentences, a, b, threshold).assign(doc_a=a, doc_b=b)
+             for a, b in zip(flagged["doc_a"], flagged["doc_b"])]
+    columns = ["doc_a", "doc_b", "sent_id_a", "sent_id_b", "cosine", "n_shared", "shared", "text_a", "text_b"]
+    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 
 def plot_similarity(similarity: pd.DataFrame) -> plt.Figure:

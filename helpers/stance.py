@@ -259,9 +259,9 @@ def plot_stance(scores: pd.DataFrame, by: str = "doc_id") -> plt.Figure:
     labels = scores[by].astype(str)
     ax.barh(labels, values, color=colors)
     totals = zip(values, scores["positive"], scores["negative"], scores["n_sentences"])
-    for y, (v, p, n, k) in enumerate(totals):
-        ax.annotate(f"+{p:g} / -{n:g} ({k} sentences)", (v, y), xytext=(4 if v >= 0 else -4, 0),
-                    textcoords="offset points", va="center", ha="left" if v >= 0 else "right", fontsize=8)
+    for y, (v, p, n, k) in enumerate(totals):  # the label sits on the other side of the zero line
+        ax.annotate(f"+{p:g} / -{n:g} ({k} sentences)", (0, y), xytext=(-4 if v > 0 else 4, 0),
+                    textcoords="offset points", va="center", ha="right" if v > 0 else "left", fontsize=8)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlim(-1.6, 1.6)
     ax.invert_yaxis()
