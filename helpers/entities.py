@@ -352,11 +352,12 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
 
     Heuristics (all in one pass over the paragraph and list-item sentences joined together):
     titles and headings are skipped (title case capitalises every word); known aliases, ``ignore``
-    rows included, are masked but may sit inside a longer name ("Bank of <Russia>"); a run of
-    capitalised words, joined by single spaces or one connector (of, de, for, the, ...), is one
-    candidate; a word at the start of a sentence, or after a colon, dash, bracket or opening quote,
-    counts only if it also appears capitalised elsewhere in mid-sentence (so "Despite", "Many" do
-    not); stop words, month names and one-letter words are dropped; a run that opens a sentence
+    rows included, are masked but may sit inside a longer name ("Bank of <Russia>", "<AI>
+    Journey"); a run of capitalised words, joined by single spaces or one connector (of, de, for,
+    the, ...), is one candidate (so "Anna Petrova of Rostelecom" is one: read the example); a
+    word at the start of a sentence, or after a colon, dash, bracket or opening quote, counts
+    only if it also appears capitalised elsewhere in mid-sentence (so "Despite", "Many" do not);
+    stop words, month names and one-letter words are dropped; a run that opens a sentence
     and ends at a colon is a title-case label ("Economic Potential:") and is dropped; a trailing
     possessive 's is removed.
 
@@ -385,23 +386,21 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
 
 
 def _mask_known(body: pd.DataFrame, gaz: pd.DataFrame) -> tuple[str, str, np.ndarray]:
-    """The body joined with newlines; the same text with every known alias overwritten by a
-    placeholder character of the same length (a run-breaking one for ``ignore`` words); and each
-    sentence's start offset."""
+    """The body joined with newlines; the same text with every known alias (``ignore`` words
+    included) overwritten by a placeholder character of the same length; and each sentence's start
+    offset."""
     values = body["text"].tolist()
     joined = "\n".join(values)
     lengths = np.fromiter((len(v) for v in values), dtype=np.int64, count=len(values))
     row_starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64)
     hits = scan_texts(body["text"], phrase_alternation(gaz["alias"], WORD_RE2),
                       phrase_alternation(gaz["alias"], WORD_PY))
-    ignored = hits["match"].isin(set(gaz.loc[gaz["type"] == "ignore", "alias"])).to_numpy()
     chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).copy()
-    for mask_char, which in ((0x1A, ~ignored), (0x00, ignored)):  # ignored words break a run
-        edges = np.zeros(len(chars) + 1, dtype=np.int64)
-        rows = hits.loc[which, "row"].to_numpy()
-        np.add.at(edges, row_starts[rows] + hits.loc[which, "start"].to_numpy(), 1)
-        np.add.at(edges, row_starts[rows] + hits.loc[which, "end"].to_numpy(), -1)
-        chars[np.cumsum(edges)[:-1] > 0] = mask_char
+    edges = np.zeros(len(chars) + 1, dtype=np.int64)
+    rows = hits["row"].to_numpy()
+    np.add.at(edges, row_starts[rows] + hits["start"].to_numpy(), 1)
+    np.add.at(edges, row_starts[rows] + hits["end"].to_numpy(), -1)
+    chars[np.cumsum(edges)[:-1] > 0] = 0x1A
     return joined, chars.tobytes().decode("utf-32-le"), row_starts
 
 
