@@ -140,12 +140,13 @@ def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -
     """Every temporal expression in a sentences table, anchored to the documents' dates.
 
     Args:
-        sentences: doc_id, sent_id, text (no newlines in text).
+        sentences: doc_id, sent_id, text (a newline inside a text is read as a space).
         documents: doc_id, published, date_precision (optional: without it nothing is anchored).
     Returns:
         DATE_COLUMNS, one row per expression.
     """
-    texts = sentences["text"].astype(str).tolist()
+    # a newline separates sentences below: one inside a text becomes a space (same offsets)
+    texts = sentences["text"].astype(str).str.replace("\n", " ", regex=False).tolist()
     joined = "\n".join(texts).encode("utf-8")
     newlines = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == 10)
     starts = np.concatenate([[0], newlines + 1]).astype(np.int64)

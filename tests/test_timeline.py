@@ -70,6 +70,13 @@ def test_columns_and_types_are_stable_also_when_nothing_is_found():
     assert list(empty.columns) == timeline.DATE_COLUMNS and empty.empty
 
 
+def test_a_newline_inside_a_sentence_does_not_shift_the_other_sentences():
+    sentences, documents = table(["Funding ends\nby 2030.", "It began in 2019."])
+    found = timeline.find_dates(sentences, documents)
+    assert found[["sent_id", "text", "start"]].values.tolist() == [["d-s0", "by 2030", 13],
+                                                                   ["d-s1", "2019", 12]]
+
+
 def test_a_retrieved_line_or_an_access_date_is_metadata_not_an_event():
     sentences, documents = table([
         '"Artificial Intelligence." Financial Times. Retrieved October 10, 2023.',
