@@ -397,7 +397,7 @@ def plot_cooccurrence(cooc: pd.DataFrame, codebook: Codebook, value: str = "jacc
                       title: str = "Themes coded in the same unit") -> plt.Figure:
     """Heatmap of theme co-occurrence (Jaccard by default); the diagonal is left blank."""
     wide = pivot_cooccurrence(cooc, value=value, decimals=6).astype(float)
-    values = wide.to_numpy()
+    values = wide.to_numpy(copy=True)
     np.fill_diagonal(values, np.nan)
     labels = codebook.themes.set_index("theme")["label"]
     names = [labels.get(t, t) for t in wide.index]
