@@ -19,10 +19,11 @@ What is not an event: a match preceded by a metadata cue ("Retrieved", "Accessed
 "Last updated", "Posted on", "©") is dropped: it dates a web page, not a statement. Four-digit
 numbers are years only in year context (after in/since/by/until/before/after/during/from/
 throughout/as of, early/mid/late, the end of..., or followed by 年 / году / г.), never after
-$ € £ ₽ ¥ № or a change verb + "by" ("grew by 2000"), nor before a counted noun ("2000 jobs"),
-"%", a thousands separator or a decimal point. "may", "now", "second", "to" are never dates on
-their own; month names count only when capitalised (May, MAY). A byline that reaches the
-sentences table would be read as a date: the loader removes bylines before this runs.
+$ € £ ₽ ¥ № or a past change verb + "by" ("grew by 2000"; "will grow by 2030" is a deadline),
+nor before a counted noun ("2000 jobs"), "%", a thousands separator or a decimal point. "may",
+"now", "second", "to" are never dates on their own; month names count only when capitalised
+(May, MAY). A byline that reaches the sentences table would be read as a date: the loader
+removes bylines before this runs.
 
 Anchoring (``is_anchored``/``anchor``): a relative or partial expression is resolved against its
 document's publication date when that date is precise enough (see
@@ -72,7 +73,7 @@ _METADATA_CUE = re.compile(
 _METADATA_HINT = re.compile("retriev|access|archiv|updated|modified|reviewed|posted|©|copyright")
 _CURRENCY_BEFORE = frozenset("$€£₽¥№#")
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
-_PREV_WORD = re.compile(r"(\w+)\W*$")
+_WORD_BEFORE_BY = re.compile(r"(\w+)\s+by\s+$", re.IGNORECASE)
 _GROUPS = ("prep", "sig", "the", "part")
 _WITH_THE = frozenset({"decade", "vague", "span", "quarter", "half", "season", "rel", "earlier"})
 _NEEDS_CONTEXT = frozenset({"year"})
@@ -271,7 +272,7 @@ def _in_context(sentence: str, family: str, g: dict, words: dict, start: int, en
     if nxt and nxt.group(1).lower() in grammar.COUNT_NOUNS:
         return False
     if words.get("sig") == "by":
-        prev = _PREV_WORD.search(sentence, 0, start - len("by "))
+        prev = _WORD_BEFORE_BY.search(sentence[max(0, start - 40):start])
         if prev and prev.group(1).lower() in grammar.CHANGE_VERBS:
             return False
     return True
@@ -296,15 +297,6 @@ def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[
     return value, granularity, mod, kind, is_anchored, anchor[0] if is_anchored else ""
 
 
-# --- tables and the figure for the notebook ----------------------------------------------------
-
-KIND_STYLE = {  # kind -> (marker, colour, legend label)
-    "past": ("o", "#1b6ca8", "event (past)"),
-    "present": ("s", "#00798c", "present"),
-    "target": ("D", "#d1495b", "target or projection"),
-}
-
-
 def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[str, str] | None:
     """Resolve a relative rule; a bare weekday, month or month-day takes the nearest cue's direction
     (future: the next one after publication; past: the latest before), when the anchor allows."""
@@ -313,6 +305,15 @@ def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[s
         if directed is not None:
             return directed
     return anchoring.resolve_relative(rel, *anchor)
+
+
+# --- tables and the figure for the notebook ----------------------------------------------------
+
+KIND_STYLE = {  # kind -> (marker, colour, legend label)
+    "past": ("o", "#1b6ca8", "event (past)"),
+    "present": ("s", "#00798c", "present"),
+    "target": ("D", "#d1495b", "target or projection"),
+}
 
 
 def parse_date_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:

@@ -145,9 +145,15 @@ def test_cjk_dates_need_no_spaces_or_word_boundaries():
 def test_numbers_that_only_look_like_dates_are_not_dates():
     rows = ["Revenue rose 15% in 2023.5 terms.", "It reached 2,025 units in 2019,000 cases.",
             "The 31.02.2024 form and February 30, 2024 are invalid.", "A range 2022-2019 runs backwards.",
-            "Windows 2000 and Office 2019 shipped.", "In 2000 cases the model failed."]
+            "Windows 2000 and Office 2019 shipped.", "In 2000 cases the model failed.",
+            "Sales increased by  2025 in the year."]
     found = timeline.find_dates(*table(rows, "2025-09-29", "day"))
     assert found.empty, found
+
+
+def test_a_deadline_after_a_change_verb_in_the_future_is_kept():
+    found = timeline.find_dates(*table(["The economy will grow by 2030, after it grew by 2000 jobs."]))
+    assert expressions(found) == [("by 2030", "2030", "year", "BEFORE", "target", False)]
 
 
 def test_non_ascii_text_before_an_expression_keeps_character_offsets():
