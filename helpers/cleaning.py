@@ -46,6 +46,7 @@ TERMINAL_RE = re.compile(r"[.!?…。！？؟:;,\"'”’»)\]]\s*$")
 MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(?=\S)")
 REFERENCE_RE = re.compile(r"^\s*(?:\[\^?\d+\]:?|\^\d+|Retrieved\b)", re.IGNORECASE)
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+SHORT_CHARS = 400  # longer blocks are prose: never headings, phrases, markers, bylines
 QUOTE_RE = re.compile(r"[\"“”«»]")
 
 
@@ -173,13 +174,17 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def normalise_block_text(raw: pd.Series) -> pd.Series:
-    """Return block text as paragraph text: bullet marker removed, white space collapsed."""
-    return (
-        raw.str.replace(MD_HEADING_RE.pattern, "", regex=True, n=1)
-        .str.replace(BULLET_RE, "", regex=True, n=1)
-        .str.replace(r"\s+", " ", regex=True)
-        .str.strip()
-    )
+    """Return block text as paragraph text: heading hashes and bullet marker removed, white space
+    collapsed. Each regular expression runs only on the rows that need it."""
+    text = raw.str.strip()
+    for pattern, needs in ((MD_HEADING_RE.pattern, text.str.startswith("#")),
+                           (BULLET_RE.pattern, text.str.match(BULLET_RE.pattern))):
+        if needs.any():
+            text = text.where(~needs, text[needs].str.replace(pattern, "", regex=True, n=1))
+    spaced = text.str.contains("\\s\\s|[\t\n\r\f\v\u00a0\u2028\u2029]", regex=True)
+    if spaced.any():
+        text = text.where(~spaced, text[spaced].str.replace(r"\s+", " ", regex=True).str.strip())
+    return text
 
 
 def _fold(series: pd.Series) -> pd.Series:
@@ -198,41 +203,57 @@ def _alternation(words: tuple[str, ...]) -> str:
 def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.DataFrame:
     """Add the per-block features the rules read (vectorised over all documents).
 
+    Headings, furniture phrases, end markers, section names and calls to action are short, so
+    those features are computed only for blocks of at most SHORT_CHARS characters; longer blocks
+    are prose (their ``n_words`` is an estimate from spaces: they only need to count as long).
+
     Args:
         blocks: doc_id, block_id, position, line_start, line_end, raw, text (normalised).
         rules: the cleaning rules.
     Returns:
-        A copy with boolean and numeric feature columns (is_bullet, n_words, is_heading_like, ...).
+        A copy with feature columns (is_short, n_words, is_bullet, is_heading_like, key, ...).
     """
     b = blocks.copy()
     text, raw = b["text"], b["raw"]
-    folded = _fold(text)
-    b["n_words"] = text.str.count(WORD_RE.pattern).astype("int64")
-    b["has_words"] = b["n_words"] > 0
+    short = text.str.len() <= SHORT_CHARS
+    st = text[short]
+    b["is_short"] = short
+    b["n_words"] = (text.str.count(" ") + 1).astype("int64")
+    b.loc[short, "n_words"] = st.str.count(WORD_RE.pattern).astype("int64")
+    b["has_words"] = (b["n_words"] > 0) & text.str.contains(r"\w", regex=True)
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
     b["is_lone_marker"] = raw.str.match(LONE_MARKER_RE.pattern)
     b["ends_sentence"] = text.str.contains(r"[.!?…。！？؟;:,]\W*$", regex=True)
-    words = text.str.split()
-    capitalised = words.map(lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
-    title_cased = capitalised >= 0.6 * b["n_words"].clip(lower=1)
-    question = text.str.contains(r"[?？]\W*$", regex=True)
-    b["is_md_heading"] = raw.str.match(MD_HEADING_RE.pattern) & b["has_words"]
-    b["is_heading_like"] = b["is_md_heading"] | (
-        b["has_words"] & ~b["is_bullet"] & (b["n_words"] <= 14) & (text.str.len() <= 120)
-        & (~b["ends_sentence"] | (question & title_cased))
-    )
-    phrases = {_fold_one(p) for p in rules.furniture_phrases}
-    b["is_phrase"] = folded.isin(phrases)
-    b["end_marker"] = _first_prefix(folded, rules.end_markers)
-    b["section_name"] = np.where(folded.isin({_fold_one(s) for s in rules.metadata_sections}),
-                                 text, "")
-    labels = _alternation(rules.metadata_labels)
-    b["label"] = text.str.extract(rf"^((?:{labels}))\s*:", flags=re.IGNORECASE)[0].fillna("")
+    b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*:",
+                                  flags=re.IGNORECASE)[0].fillna("").astype("str")
     b["is_reference"] = text.str.match(REFERENCE_RE.pattern, case=False)
+    b["is_md_heading"] = raw.str.match(MD_HEADING_RE.pattern) & b["has_words"]
+    folded = _fold(st)
+    b["key"] = text.str.lower()
+    b.loc[short, "key"] = folded
+    words = st.str.split()
+    capitalised = words.map(lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
+    title_cased = capitalised >= 0.6 * b.loc[short, "n_words"].clip(lower=1)
+    question = st.str.contains(r"[?？]\W*$", regex=True)
+    heading_like = (
+        b.loc[short, "has_words"] & ~b.loc[short, "is_bullet"] & (b.loc[short, "n_words"] <= 14)
+        & (st.str.len() <= 120) & (~b.loc[short, "ends_sentence"] | (question & title_cased))
+    )
+    b["is_heading_like"] = b["is_md_heading"]
+    b.loc[short, "is_heading_like"] = b.loc[short, "is_md_heading"] | heading_like
+    b["is_phrase"] = False
+    b.loc[short, "is_phrase"] = folded.isin({_fold_one(p) for p in rules.furniture_phrases})
+    b["end_marker"] = ""
+    b.loc[short, "end_marker"] = _first_prefix(folded, rules.end_markers)
+    sections = {_fold_one(x) for x in rules.metadata_sections}
+    b["section_name"] = ""
+    b.loc[short, "section_name"] = st.where(folded.isin(sections), "")
     cta = _alternation(rules.call_to_action_verbs)
-    n_sent = text.str.count(r"[.!?](?:\s|$)").clip(lower=1)
-    n_cta = text.str.count(rf"(?:^|[.!?]\s+)(?:{cta})\b")
-    b["is_call_to_action"] = (n_cta > 0) & (n_cta * 2 >= n_sent) & (b["n_words"] <= 60)
+    n_sent = st.str.count(r"[.!?](?:\s|$)").clip(lower=1)
+    n_cta = st.str.count(rf"(?:^|[.!?]\s+)(?:{cta})\b")
+    b["is_call_to_action"] = False
+    b.loc[short, "is_call_to_action"] = (n_cta > 0) & (n_cta * 2 >= n_sent) & (
+        b.loc[short, "n_words"] <= 60)
     return b
 
 
@@ -247,10 +268,10 @@ def _first_prefix(folded: pd.Series, prefixes: tuple[str, ...]) -> pd.Series:
 
 
 def _running_text(b: pd.DataFrame) -> pd.Series:
-    """Blocks that read as prose: eight or more words ending in sentence punctuation."""
+    """Blocks that read as prose: long, or eight or more words ending in sentence punctuation."""
     return (
-        (b["n_words"] >= 8) & b["ends_sentence"] & ~b["is_phrase"] & ~b["is_bullet"]
-        & (b["label"] == "") & ~b["is_reference"]
+        (~b["is_short"] | ((b["n_words"] >= 8) & b["ends_sentence"])) & ~b["is_phrase"]
+        & ~b["is_bullet"] & (b["label"] == "") & ~b["is_reference"]
     )
 
 
@@ -314,19 +335,23 @@ def _mark_sections(b: pd.DataFrame) -> pd.Series:
 
 
 def _mark_author_bio(b: pd.DataFrame, documents: pd.DataFrame, rules: CleaningRules) -> pd.Series:
-    words = _alternation(rules.author_bio_words)
-    has_word = b["text"].str.contains(rf"\b(?:{words})s?\b", case=False, regex=True)
-    generic = b["text"].str.match(
-        r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|serves as|has been) (?:an?|the)\b"
-    )
     n_blocks = b.groupby("doc_id")["position"].transform("size")
     late = b["position"] >= n_blocks / 2
+    generic = pd.Series(False, index=b.index)
+    generic[late] = b.loc[late, "text"].str.match(
+        r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|serves as|has been) (?:an?|the)\b"
+    )
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
     by_author = pd.Series(
         [bool(a) and len(a) > 3 and t.startswith(a + " ") for t, a in zip(b["text"], author)],
         index=b.index,
     )
-    return has_word & (b["n_words"] >= 8) & (by_author | (generic & late))
+    candidate = (by_author | generic) & (b["n_words"] >= 8)
+    words = _alternation(rules.author_bio_words)
+    is_bio = pd.Series(False, index=b.index)
+    is_bio[candidate] = b.loc[candidate, "text"].str.contains(rf"\b(?:{words})s?\b", case=False,
+                                                             regex=True)
+    return is_bio
 
 
 def _mark_titles(b: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -356,7 +381,6 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     b = blocks.copy()
     b["text"] = normalise_block_text(b["raw"])
     b = compute_block_features(b, rules)
-    b["key"] = _fold(b["text"])
     b["is_running"] = _running_text(b)
     first_marker, tail_note, early_marker = _mark_tail(b)
     b["byline"] = _mark_bylines(b, documents)

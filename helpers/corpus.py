@@ -103,21 +103,24 @@ def _check_manifest_dates(manifest: pd.DataFrame, name: str) -> tuple[pd.DataFra
     """Validate published / date_precision / date_source; a bad date becomes unknown, with a warning."""
     m = manifest.copy()
     problems = []
-    for i, row in m.iterrows():
+    parsed = []
+    for i, (file, doc_id, published, given) in enumerate(
+        zip(m["file"], m["doc_id"], m["published"], m["date_precision"])
+    ):
+        where = f"{name}, row {i + 2} ({file})"
         try:
-            iso, precision = dates.parse_partial_date(row["published"])
+            iso, precision = dates.parse_partial_date(published) if published else ("", "unknown")
         except dates.DateValueError as exc:
-            problems.append(_problem(row["file"], row["doc_id"],
-                                     f"{name}, row {i + 2} ({row['file']}): published {exc}; "
-                                     f"treated as unknown"))
+            problems.append(_problem(file, doc_id, f"{where}: published {exc}; treated as unknown"))
             iso, precision = "", "unknown"
-        if row["date_precision"] and row["date_precision"] != precision and iso:
-            problems.append(_problem(row["file"], row["doc_id"],
-                                     f"{name}, row {i + 2} ({row['file']}): date_precision "
-                                     f"'{row['date_precision']}' does not match published '{iso}'; "
-                                     f"using '{precision}'"))
-        m.loc[i, ["published", "date_precision"]] = [iso, precision]
-        m.loc[i, "date_source"] = (row["date_source"] or "manifest") if iso else ""
+        if given and iso and given != precision:
+            problems.append(_problem(file, doc_id, f"{where}: date_precision '{given}' does not "
+                                                   f"match published '{iso}'; using '{precision}'"))
+        parsed.append((iso, precision))
+    m["published"] = [iso for iso, _ in parsed]
+    m["date_precision"] = [precision for _, precision in parsed]
+    m["date_source"] = m["date_source"].where(m["date_source"] != "", "manifest").where(
+        m["published"] != "", "")
     return m, problems
 
 
@@ -387,14 +390,17 @@ def label_languages(docs: pd.DataFrame, paragraphs: pd.DataFrame,
                     folder_name: str) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
     """Detect each document's language; the manifest's value wins, a disagreement is reported.
 
+    The detector runs only where the manifest gives no language or its writing system disagrees
+    with the text's (see helpers.language); language_detected is '' where it did not run.
+
     Returns:
         (docs with language, language_source, language_detected; paragraphs with language;
         problems).
     """
-    found = language.detect_document_languages(paragraphs).set_index("doc_id")
     d = docs.copy()
-    d["language_detected"] = d["doc_id"].map(found["language_detected"]).fillna("").astype("str")
     given = d["language"].str.lower().str.strip()
+    found = language.detect_document_languages(paragraphs, given.set_axis(d["doc_id"])).set_index("doc_id")
+    d["language_detected"] = d["doc_id"].map(found["language_detected"]).fillna("").astype("str")
     d["language_source"] = (given != "").map({True: "manifest", False: "detected"})
     d["language"] = given.where(given != "", d["language_detected"])
     d.loc[d["language"] == "", "language_source"] = ""

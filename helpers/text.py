@@ -30,7 +30,10 @@ ABBREVIATIONS = frozenset(
 NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "no", "p", "pp", "vol", "Vol", "Art", "art",
                                   "Fig", "fig", "ch", "Ch", "sec", "Sec", "№"})
 
-_TERMINAL = re.compile(r"(?:[.!?…]+|[。！？؟।]+)[\"'”’»)\]]*")
+# Candidate boundaries: terminal punctuation (with closing quotes/brackets) followed by spaces and
+# something that is not a common lower-case letter, or CJK terminal punctuation; _is_boundary
+# then rules out abbreviations and other scripts' lower case.
+_TERMINAL = re.compile(r"[.!?…؟।]+[\"'”’»)\]]*(?=[ \t\u00a0]+[^\sa-zà-ÿа-яё])|[。！？]+[\"'”’»)\]]*")
 _CJK_TERMINAL = frozenset("。！？")
 _TOKEN_BEFORE = re.compile(r"([\w.№]+)$")
 WORD_PATTERN = r"\w+(?:['’\-]\w+)*"
@@ -62,21 +65,34 @@ def _is_boundary(joined: str, m: re.Match) -> bool:
     return True
 
 
-def _cap_lengths(edges: list[int], text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:
-    """Add cuts so that no piece between edges is longer than ``limit`` (cut at a space if any)."""
-    out = [edges[0]]
-    for z in edges[1:]:
-        a = out[-1]
+def _cap_spans(starts: np.ndarray, ends: np.ndarray, joined: str,
+               limit: int = MAX_SENTENCE_CHARS) -> tuple[np.ndarray, np.ndarray]:
+    """Cut spans longer than ``limit`` into pieces, at the last space before the limit if any."""
+    long = np.flatnonzero(ends - starts > limit)
+    if not len(long):
+        return starts, ends
+    extra_a, extra_z = [], []
+    for i in long:
+        a, z = int(starts[i]), int(ends[i])
         while z - a > limit:
-            space = text.rfind(" ", a + limit // 2, a + limit)
-            a = space + 1 if space > a else a + limit
-            out.append(a)
-        out.append(z)
-    return out
+            space = joined.rfind(" ", a + limit // 2, a + limit)
+            cut = space + 1 if space > a else a + limit
+            extra_a.append(a)
+            extra_z.append(cut)
+            a = cut
+        starts[i] = a
+    all_a = np.concatenate([starts, np.array(extra_a, dtype=np.int64)])
+    all_z = np.concatenate([ends, np.array(extra_z, dtype=np.int64)])
+    order = np.argsort(all_a, kind="stable")
+    return all_a[order], all_z[order]
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Split paragraph text into sentences with their offsets in the paragraph.
+
+    One regular-expression pass finds the candidate boundaries over all paragraphs joined with
+    newlines; spans, trimming and numbering are then computed with numpy and Arrow for the whole
+    table at once.
 
     Args:
         paragraphs: doc_id, para_id, role, text (text has no newlines); language if present.
@@ -86,37 +102,43 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
         more when the paragraph has 100 sentences or more). A stretch longer than
         MAX_SENTENCE_CHARS without sentence punctuation is cut at a space.
     """
+    carried = [c for c in ("doc_id", "para_id", "role", "language") if c in paragraphs.columns]
     texts = paragraphs["text"].tolist()
+    if not texts:
+        columns = carried[:2] + ["sent_id"] + carried[2:] + ["text", "start", "end"]
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "str")
+                             for c in columns})
     joined = "\n".join(texts)
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
-    starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]) if len(texts) else lengths
+    para_start = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64)
     cuts = np.fromiter((m.end() for m in _TERMINAL.finditer(joined) if _is_boundary(joined, m)),
                        dtype=np.int64)
-    para_of_cut = np.searchsorted(starts, cuts, side="right") - 1
-    cut_lists = np.split(cuts, np.searchsorted(para_of_cut, np.arange(1, len(texts))))
-    rows_para, rows_text, rows_start, rows_end, rows_id = [], [], [], [], []
-    for i, (para_id, text) in enumerate(zip(paragraphs["para_id"], texts)):
-        edges = _cap_lengths([0, *(cut_lists[i] - starts[i]).tolist(), len(text)], text)
-        spans = []
-        for a, z in zip(edges[:-1], edges[1:]):
-            piece = text[a:z]
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                spans.append((a + lead, a + lead + len(stripped), stripped))
-        width = max(2, len(str(len(spans))))
-        for n, (a, z, sentence) in enumerate(spans, start=1):
-            rows_para.append(i)
-            rows_text.append(sentence)
-            rows_start.append(a)
-            rows_end.append(z)
-            rows_id.append(f"{para_id}-s{n:0{width}d}")
-    carried = [c for c in ("doc_id", "para_id", "role", "language") if c in paragraphs.columns]
-    out = paragraphs[carried].iloc[rows_para].reset_index(drop=True).astype("str")
-    out.insert(2, "sent_id", pd.Series(rows_id, dtype="str"))
-    out["text"] = pd.Series(rows_text, dtype="str")
-    out["start"] = pd.Series(rows_start, dtype="int64")
-    out["end"] = pd.Series(rows_end, dtype="int64")
+    points = np.concatenate([para_start, cuts])
+    points.sort(kind="stable")
+    para_of = np.searchsorted(para_start, points, side="right") - 1
+    next_point = np.append(points[1:], len(joined))
+    same_para = np.append(para_of[1:] == para_of[:-1], False)
+    span_end = np.where(same_para, next_point, para_start[para_of] + lengths[para_of])
+    span_start, span_end = _cap_spans(points, span_end, joined)
+    para_of = np.searchsorted(para_start, span_start, side="right") - 1
+    pieces = pd.Series([joined[a:z] for a, z in zip(span_start.tolist(), span_end.tolist())],
+                       dtype="str")
+    stripped = pieces.str.strip()
+    keep = (stripped.str.len() > 0).to_numpy()
+    lead = (pieces.str.len() - pieces.str.lstrip().str.len()).to_numpy()
+    start = (span_start + lead - para_start[para_of])[keep]
+    para_idx = para_of[keep]
+    text = stripped[keep].reset_index(drop=True)
+    number = pd.Series(para_idx).groupby(para_idx).cumcount().to_numpy() + 1
+    count = np.bincount(para_idx, minlength=len(texts))[para_idx] if len(para_idx) else para_idx
+    para_ids = paragraphs["para_id"].to_numpy()[para_idx]
+    out = paragraphs[carried].iloc[para_idx].reset_index(drop=True).astype("str")
+    out.insert(2, "sent_id", pd.Series(
+        [f"{p}-s{n:0{max(2, len(str(k)))}d}" for p, n, k in zip(para_ids, number, count)],
+        dtype="str"))
+    out["text"] = text
+    out["start"] = pd.Series(start, dtype="int64")
+    out["end"] = pd.Series(start + text.str.len().to_numpy(), dtype="int64")
     return out
 
 
