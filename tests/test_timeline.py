@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import timeline, timeline_anchor, timeline_grammar, timeline_kind
+from helpers import timeline, timeline_anchor, timeline_grammar, timeline_kind, timeline_read
 from tests import timeline_gold as gold
 
 
@@ -164,7 +164,7 @@ def test_non_ascii_text_before_an_expression_keeps_character_offsets():
 
 
 def test_no_date_is_ever_taken_from_the_clock():
-    for module in (timeline, timeline_grammar, timeline_anchor, timeline_kind):
+    for module in (timeline, timeline_grammar, timeline_anchor, timeline_kind, timeline_read):
         source = inspect.getsource(module)
         assert not re.search(r"\b(?:today|now|utcnow)\(\)", source), module.__name__
         assert "time.time" not in source
