@@ -338,11 +338,14 @@ def count_mentions(mentions: pd.DataFrame, documents: pd.DataFrame, by: str = "d
 
 
 # Discovery: capitalised names the gazetteer does not know yet.
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ"
-_CANDIDATE = re.compile(rf"\x1a+|(?<![\w’'\-.])[{_UPPER}][\w&]*(?:[’'.\-][\w&]+)*(?:(?<=\.[{_UPPER}])\.)?")
+MASK = "\x1a"  # stands in for every character of a known alias
+_CANDIDATE_RE2 = r"\x1a+|(?:\p{Lu}\.)+\p{Lu}\.?|\p{Lu}[\p{L}\p{N}_&]*(?:['’.\-][\p{L}\p{N}_&]+)*"
+_CANDIDATE_PY = r"\x1a+|(?:[A-ZА-ЯЁ]\.)+[A-ZА-ЯЁ]\.?|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&]*(?:['’.\-][\w&]+)*"
 CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin",
                         "for", "the"})
-_INITIAL_BEFORE = tuple(":;—–-(•\"“«'‘")
+_INITIAL_BEFORE = [ord(ch) for ch in "\n:;—–-(•\"“«'‘"]
+_WITHIN_WORD = [ord(ch) for ch in "’'-."]  # a capital after these continues a word ("U.S.-Russia")
+_SPACES = [ord(ch) for ch in " \t\u00a0\u202f"]
 DISCOVERY_ROLES = ("paragraph", "list_item")
 
 
@@ -371,13 +374,16 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     """
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     body = sentences[sentences["role"].isin(DISCOVERY_ROLES)].reset_index(drop=True)
-    joined, masked, row_starts = _mask_known(body, gaz)
-    tokens = _candidate_tokens(joined, masked, row_starts)
-    runs = _name_runs(tokens, joined)
+    known = scan_texts(body["text"], phrase_alternation(gaz["alias"], WORD_RE2),
+                       phrase_alternation(gaz["alias"], WORD_PY))
+    chars, row_starts = _mask_spans(body["text"], known)
+    masked = pd.Series(chars.tobytes().decode("utf-32-le").split("\n"), dtype="str")
+    tokens = _mark_tokens(scan_texts(masked, _CANDIDATE_RE2, _CANDIDATE_PY), chars, row_starts)
+    runs = _name_runs(tokens, chars, row_starts, body["text"])
     names = runs.merge(body[["doc_id", "sent_id", "text"]], left_on="row", right_index=True)
     out = (names.groupby("name", sort=False)
            .agg(n=("name", "size"), n_docs=("doc_id", "nunique"),
-                doc_ids=("doc_id", lambda s: ", ".join(sorted(set(s)))),
+                doc_ids=("doc_id", lambda d: ", ".join(sorted(set(d)))),
                 sent_id=("sent_id", "first"), text=("text", "first"))
            .reset_index())
     out = out[out["n"] >= min_count].sort_values(["n", "name"], ascending=[False, True], ignore_index=True)
@@ -385,72 +391,69 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
                        "sent_id": "str", "text": "str"})
 
 
-def _mask_known(body: pd.DataFrame, gaz: pd.DataFrame) -> tuple[str, str, np.ndarray]:
-    """The body joined with newlines; the same text with every known alias (``ignore`` words
-    included) overwritten by a placeholder character of the same length; and each sentence's start
-    offset."""
-    values = body["text"].tolist()
-    joined = "\n".join(values)
-    lengths = np.fromiter((len(v) for v in values), dtype=np.int64, count=len(values))
+def _mask_spans(texts: pd.Series, spans: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The texts joined with newlines as an array of code points, with every character of the
+    given spans (row, start, end) replaced by MASK; and each text's start in it."""
+    lengths = pc.utf8_length(pa.array(texts, pa.large_string())).to_numpy(zero_copy_only=False)
     row_starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64)
-    hits = scan_texts(body["text"], phrase_alternation(gaz["alias"], WORD_RE2),
-                      phrase_alternation(gaz["alias"], WORD_PY))
-    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).copy()
-    edges = np.zeros(len(chars) + 1, dtype=np.int64)
-    rows = hits["row"].to_numpy()
-    np.add.at(edges, row_starts[rows] + hits["start"].to_numpy(), 1)
-    np.add.at(edges, row_starts[rows] + hits["end"].to_numpy(), -1)
-    chars[np.cumsum(edges)[:-1] > 0] = 0x1A
-    return joined, chars.tobytes().decode("utf-32-le"), row_starts
+    chars = np.frombuffer("\n".join(texts.tolist()).encode("utf-32-le"), dtype=np.uint32).copy()
+    starts = row_starts[spans["row"].to_numpy()] + spans["start"].to_numpy()
+    widths = (spans["end"] - spans["start"]).to_numpy()
+    first = np.repeat(starts - np.concatenate([[0], np.cumsum(widths)[:-1]]), widths)
+    chars[first + np.arange(int(widths.sum()))] = ord(MASK)
+    return chars, row_starts
 
 
-def _candidate_tokens(joined: str, masked: str, row_starts: np.ndarray) -> pd.DataFrame:
-    """Capitalised words and masked known names, with what precedes them and whether they count."""
-    spans = np.array([m.span() for m in _CANDIDATE.finditer(masked)], dtype=np.int64).reshape(-1, 2)
-    tok = pd.DataFrame({"start": spans[:, 0], "end": spans[:, 1]})
-    tok["row"] = np.searchsorted(row_starts, tok["start"].to_numpy(), side="right") - 1
-    tok["word"] = [masked[s:e] for s, e in zip(tok["start"], tok["end"])]
-    tok["word"] = tok["word"].str.replace(r"[’']s$", "", regex=True)
-    tok["known"] = tok["word"].str.startswith("\x1a")
-    before = pd.Series([joined[max(0, s - 4):s] for s in tok["start"]], dtype="str")
-    lead = before.str.split("\n").str[-1].str.rstrip(" \t\u00a0")
-    tok["initial"] = (tok["start"].to_numpy() == row_starts[tok["row"]]) | (
-        lead.str.len().eq(0).to_numpy() & (tok["start"].to_numpy() - row_starts[tok["row"]] < 4)
-    ) | lead.str.endswith(_INITIAL_BEFORE).to_numpy()
-    folded = tok["word"].str.casefold()
-    mid_sentence = set(tok.loc[~tok["initial"] & ~tok["known"], "word"])
+def _mark_tokens(tok: pd.DataFrame, chars: np.ndarray, row_starts: np.ndarray) -> pd.DataFrame:
+    """Capitalised words and masked names, with ``keep`` telling which can be part of a name."""
+    at = row_starts[tok["row"].to_numpy()] + tok["start"].to_numpy()
+    before = [chars[np.maximum(at - k, 0)] for k in (1, 2, 3)]
+    tok = tok[~np.isin(before[0], _WITHIN_WORD)].reset_index(drop=True)
+    at = row_starts[tok["row"].to_numpy()] + tok["start"].to_numpy()
+    before = [chars[np.maximum(at - k, 0)] for k in (1, 2, 3)]
+    lead = np.where(np.isin(before[0], _SPACES), np.where(np.isin(before[1], _SPACES), before[2], before[1]),
+                    before[0])
+    initial = (tok["start"].to_numpy() == 0) | np.isin(lead, _INITIAL_BEFORE)
+    word = tok["match"].str.replace(r"['’]s$", "", regex=True)
+    known = word.str.startswith(MASK).to_numpy()
     stop = text.load_stopwords() | set(dates.MONTHS_EN) | set(dates.MONTHS_RU)
-    ordinary = (folded.isin(stop) | (tok["word"].str.len() < 2)
-                | (tok["initial"] & ~tok["word"].isin(mid_sentence)))
-    tok["gap"] = pd.Series([joined[e:s] for e, s in zip(tok["end"].shift(1, fill_value=0), tok["start"])],
-                           dtype="str")
-    tok["keep"] = (tok["known"] | ~ordinary) & ~_is_label(tok, joined, row_starts)
+    mid_sentence = word[~initial & ~known].unique()
+    ordinary = ((word.str.lower().isin(stop) | (word.str.len() < 2)).to_numpy()
+                | (initial & ~word.isin(mid_sentence).to_numpy()))
+    same_row = tok["row"].eq(tok["row"].shift()).to_numpy()
+    gap = (tok["start"] - tok["end"].shift()).to_numpy()
+    tok["after_space"] = same_row & (gap == 1) & (before[0] == ord(" "))
+    tok["known"] = known
+    tok["keep"] = (known | ~ordinary) & ~_is_label(tok, chars, row_starts)
     return tok
 
 
-def _is_label(tok: pd.DataFrame, joined: str, row_starts: np.ndarray) -> pd.Series:
+def _is_label(tok: pd.DataFrame, chars: np.ndarray, row_starts: np.ndarray) -> np.ndarray:
     """Tokens of a title-case label: a run of capitalised words opening a sentence, ending at ':'."""
-    run = (~(tok["gap"].eq(" ") & tok["row"].eq(tok["row"].shift()))).cumsum()
-    first = tok.groupby(run)["start"].transform("first")
-    last = tok.groupby(run)["end"].transform("last")
-    opens = first.to_numpy() == row_starts[tok["row"]]
-    colon = pd.Series([joined[e:e + 1] for e in last], index=tok.index).eq(":")
-    return colon & opens
+    run = (~tok["after_space"]).cumsum()
+    opens = tok.groupby(run)["start"].transform("first").eq(0).to_numpy()
+    last_end = row_starts[tok["row"].to_numpy()] + tok.groupby(run)["end"].transform("last").to_numpy()
+    return opens & (chars[np.minimum(last_end, len(chars) - 1)] == ord(":"))
 
 
-def _name_runs(tok: pd.DataFrame, joined: str) -> pd.DataFrame:
-    """Join kept tokens into runs (single space or ' <connector> ' between) and keep the runs with
-    at least one unknown word; returns row and name (the original text of the run)."""
-    kept = tok[tok["keep"]].assign(unknown=lambda t: (~t["known"]).astype("int64"))
-    gap = pd.Series([joined[e:s] for e, s in zip(kept["end"].shift(1, fill_value=0), kept["start"])],
-                    index=kept.index, dtype="str")
-    words = gap.str.strip()
-    joins = (gap == " ") | ((gap.str.len() == words.str.len() + 2) & words.isin(CONNECTORS))
-    joins &= kept["row"].eq(kept["row"].shift()) & tok["gap"].reindex(kept.index).eq(gap)
-    kept["run"] = (~joins).cumsum()
-    runs = kept.groupby("run").agg(row=("row", "first"), start=("start", "first"), end=("end", "last"),
-                                   n_unknown=("unknown", "sum"))
+def _name_runs(tok: pd.DataFrame, chars: np.ndarray, row_starts: np.ndarray,
+               texts: pd.Series) -> pd.DataFrame:
+    """Join kept tokens into runs (a space or " <connector> " between, nothing dropped between)
+    and keep the runs with an unknown word; returns row and name (the text of the run)."""
+    kept = tok[tok["keep"]]
+    position = kept.index.to_numpy()
+    adjacent = kept["row"].eq(kept["row"].shift()).to_numpy() & (np.diff(position, prepend=-2) == 1)
+    gap = (kept["start"] - kept["end"].shift(fill_value=0)).to_numpy()
+    joins = adjacent & kept["after_space"].to_numpy()
+    maybe = np.flatnonzero(adjacent & (gap >= 3) & (gap <= 6))
+    ends = row_starts[kept["row"].to_numpy()] + kept["end"].shift(fill_value=0).to_numpy()
+    words = ["".join(map(chr, chars[e:e + g])) for e, g in zip(ends[maybe], gap[maybe])]
+    joins[maybe] = [w[0] == " " and w[-1] == " " and w[1:-1] in CONNECTORS for w in words]
+    runs = kept.assign(run=np.cumsum(~joins), unknown=(~kept["known"]).astype("int64")).groupby("run").agg(
+        row=("row", "first"), start=("start", "first"), end=("end", "last"), n_unknown=("unknown", "sum"))
     runs = runs[runs["n_unknown"] > 0]
-    names = pd.Series([joined[s:e] for s, e in zip(runs["start"], runs["end"])], dtype="str")
+    values = texts.to_numpy()
+    names = pd.Series([values[r][a:b] for r, a, b in zip(runs["row"], runs["start"], runs["end"])],
+                      dtype="str")
     return pd.DataFrame({"row": runs["row"].to_numpy(),
-                         "name": names.str.replace(r"[’']s$", "", regex=True).to_numpy()})
+                         "name": names.str.replace(r"['’]s$", "", regex=True).to_numpy()})

@@ -117,7 +117,7 @@ def mark_subject_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
         A boolean Series aligned with ``sentences``.
     """
     about = mentions.loc[(mentions["country"] == country) | (mentions["entity"] == country), "sent_id"]
-    return sentences["sent_id"].isin(set(about)).rename("is_about_country")
+    return sentences["sent_id"].isin(about.unique()).rename("is_about_country")
 
 
 def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
@@ -142,9 +142,9 @@ def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
     hits["cue"] = entities.resolve_phrases(hits["match"], cues.cues["cue"], ignore_case=True)
     found = hits.merge(cues.cues, on="cue", how="left")
     texts = about["text"].to_numpy()
-    before = [t[:s] for t, s in zip(texts[found["row"].to_numpy()], found["start"])]
+    before = [t[max(0, s - 200):s] for t, s in zip(texts[found["row"].to_numpy()], found["start"])]
     found["is_negated"] = _is_negated(before, cues.negations, cues.negation_window)
-    found["is_hedged"] = _has_any(texts, cues.hedges)[found["row"].to_numpy()]
+    found["is_hedged"] = _has_any(about["text"], cues.hedges)[found["row"].to_numpy()]
     sign = np.where(found["side"] == "positive", 1.0, -1.0)
     sign = np.where(found["is_negated"], -sign if cues.negation == "flip" else 0.0, sign)
     found["contribution"] = sign * found["weight"] * np.where(found["is_hedged"], cues.hedge_factor, 1.0)
@@ -169,20 +169,33 @@ def _phrase_regex(words: tuple[str, ...]) -> str:
     return f"(?i)(?:{'|'.join(parts)})(?:{_NON_WORD}|$)" if parts else "a^"
 
 
-def _has_any(texts, words: tuple[str, ...]) -> np.ndarray:
+def _has_any(texts: pa.Array | pd.Series, words: tuple[str, ...]) -> np.ndarray:
     """Whether each text contains one of the words or phrases (one RE2 kernel call)."""
-    arr = pc.replace_substring(pa.array(list(texts), pa.string()), "’", "'")
+    arr = texts if isinstance(texts, pa.Array) else pa.array(texts, pa.string())
+    arr = pc.replace_substring(arr, "’", "'")
     return pc.match_substring_regex(arr, _phrase_regex(words)).to_numpy(zero_copy_only=False)
 
 
 def _is_negated(before: list[str], negations: tuple[str, ...], window: int) -> np.ndarray:
-    """Whether a negation occurs in the last ``window`` words before a cue, within its clause."""
+    """Whether a negation occurs in the last ``window`` words (split at white space) before a cue,
+    within its clause (after the last , ; : — – or bracket)."""
     if window <= 0 or not before:
         return np.zeros(len(before), dtype=bool)
     clause = pc.extract_regex(pa.array(before, pa.string()), r"(?P<c>[^,;:—–()\[\]]*)$").field("c")
-    word = r"[\p{L}\p{N}_]+(?:['’\-][\p{L}\p{N}_]+)*"
-    last = pc.extract_regex(clause, rf"(?P<w>(?:{word}{_NON_WORD}*){{0,{window}}})$").field("w")
-    return _has_any(last.to_pylist(), negations)
+    return _has_any(_last_words(clause, window), negations)
+
+
+def _last_words(texts: pa.Array, n: int) -> pa.Array:
+    """The last ``n`` white-space separated words of each text, joined by single spaces."""
+    lists = pc.utf8_split_whitespace(pc.utf8_rtrim_whitespace(texts), max_splits=n, reverse=True)
+    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+    words = pc.list_flatten(lists)
+    parents = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+    position = np.arange(len(words)) - np.concatenate([[0], np.cumsum(lengths)])[parents]
+    keep = ~((lengths[parents] == n + 1) & (position == 0))  # the first piece holds the earlier words
+    counts = np.bincount(parents[keep], minlength=len(texts))
+    offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+    return pc.binary_join(pa.ListArray.from_arrays(offsets, words.filter(pa.array(keep))), " ")
 
 
 def score_sentences(hits: pd.DataFrame) -> pd.DataFrame:
