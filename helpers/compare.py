@@ -148,7 +148,7 @@ def top_distinctive_terms(scores: pd.DataFrame, by: str = "doc_id", n: int = 10)
 
 def tabulate_top_terms(top: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
     """Top terms side by side: one row per rank, one column per group, cells "term (z)"."""
-    cells = top.assign(cell=top["term"] + " (" + top["z"].map("{:.2f}".format) + ")")
+    cells = top.assign(cell=top["term"] + " (" + top["z"].map("{:.2f}".format).astype("str") + ")")
     wide = cells.pivot(index="rank", columns=by, values="cell").fillna("")
     wide.columns.name = None
     return wide

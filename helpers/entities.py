@@ -67,7 +67,11 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     name = paths.display_path(path)
     if not path.is_file():
         raise GazetteerError(f"{name}: gazetteer not found (columns: {', '.join(GAZETTEER_COLUMNS)})")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise GazetteerError(f"{name}: cannot read the gazetteer as UTF-8 CSV ({first})") from None
     missing = [col for col in GAZETTEER_COLUMNS[:4] if col not in table.columns]
     if missing:
         raise GazetteerError(f"{name}: missing column '{missing[0]}' (needs entity, type, country, aliases)")

@@ -37,6 +37,21 @@ class StanceCuesError(ValueError):
     """The stance cue file cannot be used; one line naming the file, the entry and the fix."""
 
 
+class _DuplicateKey(Exception):
+    """A key given twice in one YAML mapping (PyYAML would silently keep the last)."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key repeated in one mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        for i, (key_node, _) in enumerate(node.value):
+            if keys[i] in keys[:i]:
+                raise _DuplicateKey(f"'{keys[i]}' appears twice (line {key_node.start_mark.line + 1})")
+        return super().construct_mapping(node, deep=deep)
+
+
 @dataclass(frozen=True)
 class StanceCues:
     """The validated contents of a stance cue file."""
@@ -62,7 +77,9 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
     if not path.is_file():
         raise StanceCuesError(f"{name}: stance cue file not found")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader) or {}
+    except _DuplicateKey as exc:
+        raise StanceCuesError(f"{name}: {exc}; keep it once") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise StanceCuesError(f"{name}: not valid YAML near line {line}; check indentation and "

@@ -86,6 +86,13 @@ def test_compare_claims_groups_the_same_claim_and_shows_the_implied_rate():
     assert table.loc[table["claim"] == "200 billion USD", "implied_rate"].item() == ""
 
 
+def test_tabulate_claims_formats_each_amount():
+    found = claims.find_claims(sentences("Over $136 billion by 2030 and 10–20% growth."))
+    table = claims.tabulate_claims(found)
+    assert table[["amount", "qualifier", "target_year", "text"]].values.tolist() == [
+        ["136 billion USD", "over", 2030, "Over $136 billion"], ["10–20%", "", 2030, "10–20%"]]
+
+
 def test_format_amount():
     assert claims.format_amount(1.36e11, "money", "USD") == "136 billion USD"
     assert claims.format_amount(10_000, "count", unit="GPUs") == "10,000 GPUs"

@@ -133,6 +133,25 @@ def test_seed_distinctive_terms_by_document(seed_corpus):
     assert "outsider" in set(top.loc[top["doc_id"] == "002", "term"])
 
 
+def test_groups_top_terms_table_and_shared_sentences():
+    docs = pd.DataFrame({"doc_id": ["1", "2", "3"], "kind": ["news", "blog", "news"],
+                         "n_words": [10, 20, 30]})
+    assert compare.describe_groups(docs, by="kind").values.tolist() == [["blog", 1, "2", 20],
+                                                                         ["news", 2, "1, 3", 40]]
+    scores = compare.score_log_odds(HAND_COUNTS, by="group", alpha0=10)
+    table = compare.tabulate_top_terms(compare.top_distinctive_terms(scores, by="group"), by="group")
+    assert table.to_dict("index") == {1: {"A": "lag (1.11)", "B": "lead (0.75)"},
+                                      2: {"A": "", "B": "russia (0.39)"}, 3: {"A": "", "B": "chips (0.20)"}}
+    s = sentences(("a", "Putin launched a national task force on artificial intelligence."),
+                  ("b", "President Putin launched a task force for artificial intelligence."))
+    same = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "cosine": [0.9], "n_matched": [1],
+                         "is_same_story": [True]})
+    shared = compare.list_shared_sentences(s, same)
+    assert shared[["doc_a", "doc_b", "sent_id_a", "sent_id_b"]].values.tolist() == [
+        ["a", "b", "a-p01-s01", "b-p01-s02"]]
+    assert compare.list_shared_sentences(s, same.assign(is_same_story=False)).empty
+
+
 def test_plots_return_figures():
     scores = compare.score_log_odds(HAND_COUNTS, by="group", alpha0=10)
     fig = compare.plot_distinctive_terms(compare.top_distinctive_terms(scores, by="group"), by="group")

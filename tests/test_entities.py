@@ -84,6 +84,13 @@ def test_bad_gazetteer_rows_raise_one_line_errors(tmp_path, rows, message):
     assert "\n" not in str(err.value)
 
 
+def test_a_gazetteer_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "gaz.csv"
+    path.write_bytes("entity,type,country,aliases,note\nПутин,person,,Путин,\n".encode("cp1251"))
+    with pytest.raises(entities.GazetteerError, match=r"gaz.csv: cannot read the gazetteer as UTF-8 CSV"):
+        entities.load_gazetteer(path)
+
+
 def test_gazetteer_lists_every_alias_with_its_row(tmp_path):
     path = write_gazetteer(tmp_path, "Russia,country,Russia,Russian|Росси*,\nPutin,person,Russia,Путин*,\n")
     gaz = entities.load_gazetteer(path)

@@ -113,6 +113,8 @@ def test_score_stance_per_group_and_evidence(tmp_path):
     (CUES.replace("settings:", "setings:"), "cues.yaml: unknown section 'setings'; use settings, negations"),
     (CUES.replace("  country: Russia", "  countri: Russia"),
      "cues.yaml: unknown setting 'countri'; use country"),
+    (CUES.replace("  behind: 1\n", "  behind: 1\n  lag*: 1\n"),
+     "cues.yaml: 'lag*' appears twice (line 13); keep it once"),
     ("negative: [unclosed", "cues.yaml: not valid YAML near line 1; check indentation and quotes"),
 ])
 def test_bad_cue_files_raise_one_line_errors(tmp_path, body, message):
