@@ -49,7 +49,11 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 SCALES = {"thousand": 1e3, "тыс": 1e3, "тыс.": 1e3, "k": 1e3, "million": 1e6, "млн": 1e6, "m": 1e6,
-          "mn": 1e6, "billion": 1e9, "млрд": 1e9, "bn": 1e9, "trillion": 1e12, "трлн": 1e12, "tn": 1e12}
+          "mn": 1e6, "billion": 1e9, "млрд": 1e9, "bn": 1e9, "trillion": 1e12, "трлн": 1e12, "tn": 1e12,
+          # Russian scale words in every form a number takes (тысяча, две тысячи, пять тысяч)
+          **{f"{stem}{end}": value for stem, value in
+             (("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)) for end in ("", "а", "ов")},
+          "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3}
 CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "долл": "USD",
     "долл.": "USD", "долларов": "USD", "доллара": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
@@ -79,7 +83,8 @@ def claim_pattern() -> str:
     num = r"\d{1,3}(?:[ ," + THIN_SPACES + r"]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
     words = _alternation(NUMBER_WORDS)
     cur_pre = r"US\$|[$€£₽¥]|USD|EUR|RUB|GBP|CNY|RMB"
-    scale = r"thousand|million|billion|trillion|трлн|млрд|млн|тыс\.?"
+    scale = (r"thousand|million|billion|trillion|миллиард(?:ов|а)?|миллион(?:ов|а)?|триллион(?:ов|а)?"
+             r"|тысяч[аи]?|трлн|млрд|млн|тыс\.?")
     attached = r"tn|bn|mn|m|k"
     cur_post = _alternation([w for w in CURRENCIES if w[0].isalpha() and len(w) > 2]) + r"|[$€£₽¥]"
     amount = (rf"(?P<num>{num}|{words})(?:(?P<abbr>{attached})|{SP}*(?P<scale>{scale}))?")

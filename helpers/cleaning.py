@@ -431,7 +431,10 @@ def apply_overrides(blocks: pd.DataFrame, rules: CleaningRules) -> tuple[pd.Data
     """Apply the per-document overrides of the rules file; report overrides that match nothing."""
     b = blocks.copy()
     problems = []
+    present = set(b["doc_id"])
     for o in rules.overrides:
+        if o["doc_id"] not in present:  # another part of the corpus, or not loaded (reported then)
+            continue
         mask = b["doc_id"] == o["doc_id"]
         if "contains" in o:
             mask &= b["raw"].str.contains(o["contains"], case=False, regex=False)

@@ -42,6 +42,7 @@ ARTICLE_SUFFIXES = ingest.ARTICLE_SUFFIXES
 MAX_UNPUNCTUATED_CHARS = text.MAX_SENTENCE_CHARS
 PROBLEM_COLUMNS = ["file", "doc_id", "level", "problem"]
 TABLES = ("documents", "blocks", "paragraphs", "sentences", "problems")
+CHUNK_DOCS = 2000  # documents parsed at a time
 
 
 class CorpusError(ValueError):
@@ -208,10 +209,13 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
     return result.text, facts
 
 
-def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict],
-                         folder_name: str) -> tuple[list[str], list[dict]]:
-    """The doc_ids whose file has the same bytes as an earlier document's (by doc_id order)."""
-    first: dict[str, str] = {}
+def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name: str,
+                         first: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
+    """The doc_ids whose file has the same bytes as an earlier document's (by doc_id order).
+
+    ``first`` maps the hashes already seen (in earlier chunks) to their doc_id; it is updated.
+    """
+    first = {} if first is None else first
     skipped, problems = [], []
     for row in docs.itertuples(index=False):
         digest = facts[row.doc_id]["sha256_actual"]
@@ -328,18 +332,51 @@ def load_corpus(articles_dir: str | Path | None = None, manifest_path: str | Pat
 
 def parse_corpus(docs: pd.DataFrame, problems: list[dict], rules: cleaning.CleaningRules,
                  folder_name: str) -> Corpus:
-    """Read, clean and split the paired documents (the work load_corpus caches)."""
+    """Read, clean and split the paired documents (the work load_corpus caches).
+
+    Documents are parsed CHUNK_DOCS at a time, so the working memory of parsing stays bounded
+    however large the corpus; only the finished tables grow with it.
+    """
     problems = list(problems)
+    seen: dict[str, str] = {}  # file hash -> doc_id of its first occurrence, across chunks
+    parts = []
+    starts = range(0, max(len(docs), 1), CHUNK_DOCS)
+    for start in progress.track(starts, total=len(starts), desc=f"parsing ({CHUNK_DOCS:,} files a step)",
+                                min_items=2):
+        part, part_problems = parse_chunk(docs.iloc[start:start + CHUNK_DOCS], rules, folder_name, seen)
+        parts.append(part)
+        problems += part_problems
+    loaded = set().union(*(set(part.documents["doc_id"]) for part in parts))
+    problems += [_problem("", o["doc_id"], f"{rules.source}: override for doc_id '{o['doc_id']}' names no "
+                                           f"loaded document") for o in rules.overrides
+                 if o["doc_id"] not in loaded]
+    tables = {name: pd.concat([getattr(part, name) for part in parts], ignore_index=True)
+              for name in TABLES if name != "problems"}
+    return Corpus(**tables, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype("str"))
+
+
+def parse_chunk(docs: pd.DataFrame, rules: cleaning.CleaningRules, folder_name: str,
+                seen: dict[str, str]) -> tuple[Corpus, list[dict]]:
+    """Parse some documents: read, classify blocks, detect languages, split sentences.
+
+    Args:
+        docs: paired manifest rows (with ``path``).
+        rules: the cleaning rules.
+        folder_name: the article folder as shown in messages.
+        seen: file hashes already loaded (updated): a later file with the same bytes is skipped.
+    Returns:
+        (the tables for these documents, with an empty problems table; their problems).
+    """
+    problems: list[dict] = []
     texts, facts = {}, {}
-    rows = progress.track(docs.itertuples(index=False), total=len(docs), desc="reading files")
-    for row in rows:
+    for row in docs.itertuples(index=False):
         content, fact = read_article(Path(row.path), row.sha256, folder_name)
         problems += [_problem(row.file, row.doc_id, p) for p in fact.pop("problems")]
         facts[row.doc_id] = fact
         if content is not None:
             texts[row.doc_id] = content
     duplicates, duplicate_problems = skip_duplicate_files(docs[docs["doc_id"].isin(texts)], facts,
-                                                          folder_name)
+                                                          folder_name, seen)
     problems += duplicate_problems
     docs = docs[docs["doc_id"].isin(texts) & ~docs["doc_id"].isin(duplicates)].copy()
     docs = fill_from_html_metadata(docs, facts)
@@ -348,6 +385,7 @@ def parse_corpus(docs: pd.DataFrame, problems: list[dict], rules: cleaning.Clean
     docs["sha256"] = docs["doc_id"].map(lambda d: facts[d]["sha256_actual"])  # the file's own hash
     docs["is_sha256_ok"] = docs["is_sha256_ok"].astype("boolean")
     blocks, override_problems = cleaning.classify_blocks(build_blocks(docs, texts), docs, rules)
+    del texts
     problems += [_problem("", p["doc_id"], p["problem"]) for p in override_problems]
     paragraphs = make_paragraphs(blocks)
     docs, paragraphs, language_problems = label_languages(docs, paragraphs, folder_name)
@@ -355,9 +393,9 @@ def parse_corpus(docs: pd.DataFrame, problems: list[dict], rules: cleaning.Clean
     sentences = text.split_sentences(paragraphs)
     text_dates = cleaning.find_byline_dates(blocks)
     documents = describe_documents(docs, blocks, sentences, text_dates)
-    problem_table = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype("str")
-    return Corpus(documents=documents, blocks=blocks.drop(columns=["byline"]),
-                  paragraphs=paragraphs, sentences=sentences, problems=problem_table)
+    empty = pd.DataFrame(columns=PROBLEM_COLUMNS).astype("str")
+    return Corpus(documents=documents, blocks=blocks.drop(columns=["byline"]), paragraphs=paragraphs,
+                  sentences=sentences, problems=empty), problems
 
 
 def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.DataFrame:

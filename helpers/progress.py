@@ -14,14 +14,16 @@ T = TypeVar("T")
 MIN_ITEMS = 200
 
 
-def is_enabled(total: int) -> bool:
+def is_enabled(total: int, min_items: int = MIN_ITEMS) -> bool:
     """Whether a job of ``total`` items shows a progress bar."""
-    return os.environ.get("WORKBOOK_PROGRESS", "1") != "0" and total >= MIN_ITEMS
+    return os.environ.get("WORKBOOK_PROGRESS", "1") != "0" and total >= min_items
 
 
-def track(items: Iterable[T], total: int, desc: str) -> Iterator[T] | Iterable[T]:
-    """Wrap ``items`` in a tqdm bar on stderr when enabled; otherwise return them unchanged."""
-    if not is_enabled(total):
+def track(items: Iterable[T], total: int, desc: str,
+          min_items: int = MIN_ITEMS) -> Iterator[T] | Iterable[T]:
+    """Wrap ``items`` in a tqdm bar on stderr when enabled (and at least ``min_items`` long);
+    otherwise return them unchanged."""
+    if not is_enabled(total, min_items):
         return items
     from tqdm import tqdm
 

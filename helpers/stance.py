@@ -60,6 +60,7 @@ class StanceCues:
     negations: tuple[str, ...]
     hedges: tuple[str, ...]
     country: str = "Russia"
+    languages: tuple[str, ...] = ("en",)
     negation_window: int = 3
     negation: str = "flip"
     hedge_factor: float = 0.5
@@ -108,10 +109,15 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
 
 def _check_settings(settings: dict, name: str) -> dict:
     """Validate the settings section; return it as keyword arguments for StanceCues."""
-    allowed = {"country": str, "negation_window": int, "negation": str, "hedge_factor": float}
+    allowed = {"country": str, "languages": list, "negation_window": int, "negation": str,
+               "hedge_factor": float}
     for key, value in settings.items():
         if key not in allowed:
             raise StanceCuesError(f"{name}: unknown setting '{key}'; use {', '.join(allowed)}")
+        if key == "languages" and (not isinstance(value, list) or not value
+                                   or not all(isinstance(v, str) and v.strip() for v in value)):
+            raise StanceCuesError(f"{name}: setting languages = {value!r} should be a list of "
+                                  f"language codes such as [en, ru]")
         ok = isinstance(value, allowed[key]) or (allowed[key] is float and isinstance(value, int))
         if not ok or isinstance(value, bool):
             raise StanceCuesError(f"{name}: setting {key} = {value!r} should be a {allowed[key].__name__}")
@@ -119,7 +125,26 @@ def _check_settings(settings: dict, name: str) -> dict:
         raise StanceCuesError(f"{name}: setting negation = {settings['negation']!r}; use flip or cancel")
     if not 0 <= settings.get("hedge_factor", 0.5) <= 1:
         raise StanceCuesError(f"{name}: setting hedge_factor = {settings['hedge_factor']}; use 0 to 1")
+    if "languages" in settings:
+        settings = {**settings, "languages": tuple(v.strip().lower() for v in settings["languages"])}
     return settings
+
+
+def is_scored_language(language: pd.Series, cues: StanceCues) -> pd.Series:
+    """Whether texts in these languages are scored ('' counts as English, as in the codebook)."""
+    return language.fillna("").replace("", "en").isin(cues.languages)
+
+
+def list_unscored_documents(documents: pd.DataFrame, cues: StanceCues) -> pd.DataFrame:
+    """The documents whose language has no stance cues: their sentences are not scored.
+
+    Returns:
+        doc_id, language, problem (one line each; empty when every document can be scored).
+    """
+    out = documents.loc[~is_scored_language(documents["language"], cues), ["doc_id", "language"]].copy()
+    out["problem"] = ("not scored: no stance cues for language '" + out["language"] + "' (cues exist for "
+                      + ", ".join(cues.languages) + ")")
+    return out.reset_index(drop=True).astype("str")
 
 
 def mark_subject_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
@@ -140,6 +165,7 @@ def mark_subject_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
 def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
                      mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every stance cue in the sentences about the country, with negation and hedging applied.
+    Sentences in a language the cue file does not cover (its ``languages`` setting) are skipped.
 
     Args:
         sentences: doc_id, sent_id, text.
@@ -152,14 +178,22 @@ def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
     """
     cues = load_stance_cues() if cues is None else cues
     mentions = entities.find_mentions(sentences) if mentions is None else mentions
-    about = sentences[mark_subject_sentences(sentences, mentions, cues.country)].reset_index(drop=True)
+    about = mark_subject_sentences(sentences, mentions, cues.country)
+    if "language" in sentences.columns:  # sentences in a language without cues are not read
+        about &= is_scored_language(sentences["language"], cues)
+    about = sentences[about].reset_index(drop=True)
     phrases = cues.cues["cue"]
     hits = entities.scan_texts(about["text"], entities.phrase_alternation(phrases, entities.WORD_RE2),
                                entities.phrase_alternation(phrases, entities.WORD_PY), ignore_case=True)
     hits["cue"] = entities.resolve_phrases(hits["match"], cues.cues["cue"], ignore_case=True)
     found = hits.merge(cues.cues, on="cue", how="left")
     texts = about["text"].to_numpy()
-    before = [t[max(0, s - 200):s] for t, s in zip(texts[found["row"].to_numpy()], found["start"])]
+    # a negation binds to the nearest cue after it: look back no further than the previous cue
+    found = found.sort_values(["row", "start"], kind="stable").reset_index(drop=True)
+    same_row = found["row"].eq(found["row"].shift())
+    previous_end = found["end"].shift().where(same_row, 0).astype("int64")
+    before = [t[max(p, s - 200):s] for t, s, p in zip(texts[found["row"].to_numpy()], found["start"],
+                                                      previous_end)]
     found["is_negated"] = _is_negated(before, cues.negations, cues.negation_window)
     found["is_hedged"] = _has_any(about["text"], cues.hedges)[found["row"].to_numpy()]
     sign = np.where(found["side"] == "positive", 1.0, -1.0)

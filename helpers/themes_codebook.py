@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import re2
+import snowballstemmer
 import yaml
 
 from helpers import paths
@@ -40,7 +41,8 @@ class Codebook:
 
     Attributes:
         themes: theme, label, definition, examples (one row per theme, in file order).
-        patterns: theme, language, kind ('include'/'exclude'), pattern, regex (RE2 syntax).
+        patterns: theme, language, kind ('include'/'exclude'), pattern (with ``word~`` stemmed),
+            regex (RE2 syntax), written (the pattern as written in the file).
         source: the file it was read from, relative to the project root where possible.
     """
 
@@ -52,6 +54,41 @@ class Codebook:
     def ids(self) -> list[str]:
         """Theme ids in codebook order."""
         return self.themes["theme"].tolist()
+
+
+# Snowball stemmers for the ``word~`` form, by ISO 639-1 code.
+STEMMERS = {"en": "english", "ru": "russian", "de": "german", "fr": "french", "es": "spanish",
+            "it": "italian", "pt": "portuguese", "nl": "dutch", "pl": "polish", "cs": "czech",
+            "sr": "serbian", "ar": "arabic", "fa": "persian", "tr": "turkish", "el": "greek",
+            "hi": "hindi", "fi": "finnish", "sv": "swedish", "da": "danish", "no": "norwegian",
+            "hu": "hungarian", "ro": "romanian", "ca": "catalan", "lt": "lithuanian"}
+
+
+def stem_pattern(pattern: str, language: str) -> str:
+    """Rewrite each ``word~`` of a plain pattern as its Snowball stem followed by ``*`` (any
+    ending), with the stemmer of the pattern's language: ``санкция~`` → ``санкц*`` (санкции,
+    санкциями), ``regulation~`` → ``regul*``. Other words are left as they are.
+
+    Raises:
+        ValueError: no stemmer for the language, or a ``~`` that is not at the end of a word.
+    """
+    if "~" not in pattern or pattern.strip().lower().startswith(RAW_PREFIX):
+        return pattern
+    if language not in STEMMERS:
+        raise ValueError(f"'~' needs a stemmer, and there is none for language '{language}' "
+                         f"(available: {', '.join(sorted(STEMMERS))}); write 'stem*' instead")
+    stemmer = snowballstemmer.stemmer(STEMMERS[language])
+
+    def stem(match: re.Match) -> str:
+        word = match.group(1)
+        if "~" in word or not word:
+            raise ValueError("'~' is allowed only at the end of a word, after at least one letter")
+        return stemmer.stemWord(word.lower()) + "*"
+
+    stemmed = re.sub(r"(\S*?)~(?=\s|$)", stem, pattern.strip())
+    if "~" in stemmed:
+        raise ValueError("'~' is allowed only at the end of a word, after at least one letter")
+    return stemmed
 
 
 def pattern_body(pattern: str) -> tuple[str, bool]:
@@ -244,17 +281,18 @@ def _compile_theme(theme: object, index: int, name: str) -> tuple[dict, list[dic
     rows = []
     for kind in ("include", "exclude"):
         for language, patterns in _pattern_lists(theme, kind, where).items():
-            for pattern in patterns:
+            for written in patterns:
                 try:
+                    pattern = stem_pattern(written, language)
                     regex = compile_pattern(pattern)
                 except ValueError as exc:
-                    raise CodebookError(f"{where}: {kind} pattern '{pattern}': {exc}") from None
+                    raise CodebookError(f"{where}: {kind} pattern '{written}': {exc}") from None
                 problem = check_regex(regex)
                 if problem:
                     raise CodebookError(f"{where}: {kind} pattern '{pattern}' is not a valid RE2 "
                                         f"pattern ({problem}); fix or remove it")
                 rows.append({"theme": theme_id, "language": language, "kind": kind,
-                             "pattern": pattern, "regex": regex})
+                             "pattern": pattern, "regex": regex, "written": written})
     row = {"theme": theme_id, "label": str(theme["label"]).strip(),
            "definition": " ".join(str(theme["definition"]).split()),
            "examples": "; ".join(str(e) for e in examples)}
@@ -298,7 +336,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         theme_rows.append(row)
         pattern_rows += rows
     themes = pd.DataFrame(theme_rows, columns=["theme", "label", "definition", "examples"])
-    patterns = pd.DataFrame(pattern_rows, columns=["theme", "language", "kind", "pattern", "regex"])
+    patterns = pd.DataFrame(pattern_rows,
+                            columns=["theme", "language", "kind", "pattern", "regex", "written"])
     return Codebook(themes=themes.astype("str"), patterns=patterns.astype("str"), source=name)
 
 

@@ -61,7 +61,9 @@ def fit_topics(paragraphs: pd.DataFrame, n_topics: int = 6, n_terms: int = 8,
         doc_topic = model.fit_transform(matrix)
     vocab = vectorizer.get_feature_names_out()
     names = [f"T{i + 1}" for i in range(n_topics)]
-    top = np.argsort(-model.components_, axis=1, kind="stable")[:, :n_terms]
+    # Rank on weights rounded to 10 decimals: terms tied in exact arithmetic (words that always
+    # occur together) then keep alphabetical order whatever the float noise of a machine's BLAS.
+    top = np.argsort(-np.round(model.components_, 10), axis=1, kind="stable")[:, :n_terms]
     terms = pd.DataFrame({
         "topic": np.repeat(names, top.shape[1]),
         "rank": np.tile(np.arange(1, top.shape[1] + 1), n_topics),

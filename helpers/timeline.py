@@ -62,6 +62,9 @@ from helpers import timeline_read as reader
 DATE_COLUMNS = ["doc_id", "sent_id", "text", "start", "end", "value", "granularity", "mod", "kind",
                 "is_anchored", "anchor"]
 KINDS = ("past", "present", "target", "vague")
+# Languages whose month names and cue words the grammar reads; in others only numeric and ISO
+# dates (24.11.2023, 2023-11-24), CJK dates (2025年9月29日) and bare years in digits are found.
+GRAMMAR_LANGUAGES = ("en", "ru")
 
 def publication_dates(corpus) -> pd.DataFrame:
     """When each document was published, how precisely, and where that date comes from.
@@ -350,3 +353,17 @@ def _mark_publications(ax: plt.Axes, publications: pd.DataFrame | None, rows: di
                 linestyle="none")
         labelled = True
     return labelled
+
+
+def list_partial_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents in a language whose month names and cue words the grammar does not read.
+
+    Returns:
+        doc_id, language, problem (one line each; empty when every document is fully read).
+    """
+    language = documents["language"].fillna("").replace("", "en")
+    out = documents.loc[~language.isin(GRAMMAR_LANGUAGES), ["doc_id", "language"]].copy()
+    out["problem"] = ("partly read: only numeric, ISO and CJK dates and digit years; no month "
+                      "names or cue words for language '" + out["language"] + "' (read: "
+                      + ", ".join(GRAMMAR_LANGUAGES) + ")")
+    return out.reset_index(drop=True).astype("str")

@@ -170,6 +170,10 @@ def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[
 def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[str, str] | None:
     """Resolve a relative rule; a bare weekday, month or month-day takes the nearest cue's direction
     (future: the next one after publication; past: the latest before), when the anchor allows."""
+    # A past cue leaves a bare weekday as it is (the latest one on or before publication: a
+    # Thursday paper's "announced on Thursday" is that day); only "last Thursday" skips it.
+    if rel[0] == "weekday" and cue.get() == "past":
+        return anchoring.resolve_relative(rel, *anchor)
     if rel[0] in _CUE_DIRECTED and not rel[-1] and anchor[0] and cue.get():
         directed = anchoring.resolve_relative((*rel[:-1], cue.get()), *anchor)
         if directed is not None:

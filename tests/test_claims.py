@@ -111,3 +111,19 @@ def test_seed_claims(seed_corpus):
     top = table.iloc[0]
     assert top["claim"] == "136 billion USD = 11 trillion RUB" and top["implied_rate"] == "80.9 RUB/USD"
     assert top["sent_ids"] == "003-p01-s02, 003-p07-s01, 003-p13-s04, 003-p22-s01"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Эксперты оценивают инвестиции в 850 миллиардов рублей до 2030 года.",
+     ("money", 850e9, "RUB", "", 2030)),
+    ("Бюджет составит 1,5 трлн руб. к 2030 году.", ("money", 1.5e12, "RUB", "", 2030)),
+    ("Затраты составят 3 миллиона долларов.", ("money", 3e6, "USD", "", None)),
+    ("Около 10 тысяч специалистов уехали.", ("count", 1e4, "", "специалистов", None)),
+    ("Рост на 20 процентов.", ("percent", 20.0, "", "%", None)),
+])
+def test_russian_amounts_with_scale_words_in_every_form(sentence, expected):
+    found = claims.find_claims(pd.DataFrame({"doc_id": ["r"], "sent_id": ["r-s1"], "text": [sentence]}))
+    assert len(found) == 1
+    row = found.iloc[0]
+    year = None if pd.isna(row["target_year"]) else int(row["target_year"])
+    assert (row["kind"], row["value"], row["currency"], row["unit"], year) == expected

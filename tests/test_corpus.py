@@ -220,3 +220,22 @@ def test_summaries_of_cleaning_and_problems(seed_corpus):
     assert corpus.summarise_problems(seed_corpus.problems).startswith("No problems")
     table = pd.DataFrame([{"file": "a", "doc_id": "a", "level": "warning", "problem": "<b>x</b>"}])
     assert "&lt;b&gt;x&lt;/b&gt;" in corpus.summarise_problems(table)
+
+
+def test_parsing_in_chunks_gives_the_same_tables(make_corpus, tmp_path, monkeypatch):
+    files = {f"00{i}_a.txt": f"Title {i}\n\nRussia's AI plan number {i} faces sanctions.\n"
+             for i in range(1, 6)}
+    files["009_copy.txt"] = files["001_a.txt"]  # a duplicate in a later chunk
+    articles, manifest = make_corpus(files)
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("overrides:\n  - {doc_id: '004', line: 1, role: boilerplate}\n"
+                     "  - {doc_id: '777', line: 1, role: boilerplate}\n", encoding="utf-8")
+    whole = corpus.load_corpus(articles, manifest, rules_path=rules, use_cache=False)
+    monkeypatch.setattr(corpus, "CHUNK_DOCS", 2)
+    chunked = corpus.load_corpus(articles, manifest, rules_path=rules, use_cache=False)
+    for name in corpus.TABLES:
+        pd.testing.assert_frame_equal(getattr(chunked, name), getattr(whole, name))
+    assert problems_of(whole) == [
+        "articles/009_copy.txt: same content as doc_id '001'; skipped as a duplicate",
+        "rules.yaml: override for doc_id '777' names no loaded document"]
+    assert whole.blocks.set_index("block_id").loc["004-b01", "role"] == "boilerplate"

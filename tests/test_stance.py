@@ -142,3 +142,26 @@ def test_seed_stance(seed_corpus):
     assert negated[["sent_id", "cue", "side"]].values.tolist() == [
         ["004-p29-s02", "breakthrough*", "negative"]]  # "measured not by breakthrough innovations"
     assert "000-p16-s02" not in set(hits["sent_id"])  # "the United States ... making massive strides"
+
+
+def test_russian_cues_negation_binds_to_the_nearest_cue_and_other_languages_are_skipped():
+    cues = stance.load_stance_cues()
+    sents = pd.DataFrame({
+        "doc_id": "r", "sent_id": ["r-s1", "r-s2", "r-s3", "r-s4"],
+        "language": ["ru", "ru", "ru", "de"],
+        "text": ["Россия отстаёт в гонке искусственного интеллекта.",
+                 "Россия не отстаёт от лидеров.",
+                 "Возможно, Россия войдёт в число лидеров.",
+                 "Russland liegt zurück, sagt ein Bericht über Russia und Yandex."]})
+    hits = stance.find_stance_cues(sents, cues)
+    got = hits[["sent_id", "cue", "is_negated", "is_hedged", "contribution"]].values.tolist()
+    assert got == [
+        ["r-s1", "отста*", False, False, -2.0],
+        ["r-s2", "отста*", True, False, 2.0],      # "не" flips the cue right after it ...
+        ["r-s2", "лидер*", False, False, 2.0],     # ... but not the next one
+        ["r-s3", "в число лидеров", False, True, 1.0],  # hedged: 2 × 0.5
+    ]
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["ru", "", "de"]})
+    unscored = stance.list_unscored_documents(docs, cues)
+    assert unscored["doc_id"].tolist() == ["c"]
+    assert unscored["problem"][0] == "not scored: no stance cues for language 'de' (cues exist for en, ru)"

@@ -307,3 +307,11 @@ def test_plot_timeline_draws_events_targets_spans_and_publication_marks(tricky_f
     bare = timeline.plot_timeline(tricky_found.iloc[:0], documents, None, "2000", "2001")
     assert bare.axes[0].get_legend() is None
     plt.close(bare)
+
+
+def test_a_past_weekday_in_a_paper_of_that_weekday_is_the_same_day_and_last_is_the_week_before():
+    rows = ["Russia announced the plan on Thursday.", "Russia announced it last Thursday.",
+            "Officials will meet on Thursday."]
+    found = timeline.find_dates(*table(rows, "2024-04-11", "day"))  # a Thursday
+    assert found["value"].tolist() == ["2024-04-11", "2024-04-04", "2024-04-18"]
+    assert found["kind"].tolist() == ["past", "past", "target"]
