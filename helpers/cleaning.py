@@ -26,9 +26,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from helpers import dates, paths
+from helpers import config, dates, paths
 
 CONTENT_ROLES = ("title", "heading", "paragraph", "list_item")
 OTHER_ROLES = ("duplicate", "metadata", "boilerplate")
@@ -78,17 +77,8 @@ def load_cleaning_rules(path: str | Path | None = None) -> CleaningRules:
     Raises:
         CleaningRulesError: unknown key, wrong type, unknown role, override without a target.
     """
-    path = paths.resolve_path(path, paths.CLEANING_RULES_PATH)
-    name = paths.display_path(path)
-    if not path.is_file():
-        raise CleaningRulesError(f"{name}: cleaning rules file not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        first = str(exc).splitlines()[0]
-        raise CleaningRulesError(f"{name}: not valid YAML ({first})") from None
-    if not isinstance(raw, dict):
-        raise CleaningRulesError(f"{name}: expected a mapping of rule lists at the top level")
+    raw, name = config.read_yaml_mapping(path, paths.CLEANING_RULES_PATH, CleaningRulesError,
+                                         "cleaning rules file")
     unknown = sorted(set(raw) - _RULE_KEYS)
     if unknown:
         raise CleaningRulesError(

@@ -24,9 +24,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import yaml
 
-from helpers import entities, paths, plots
+from helpers import config, entities, paths, plots
 
 STANCE_CUES_PATH = paths.DATA_DIR / "stance_cues.yaml"
 SIDES = ("positive", "negative")
@@ -35,21 +34,6 @@ _CLAUSE_BREAK = r"[,;:—–()\[\]]"
 
 class StanceCuesError(ValueError):
     """The stance cue file cannot be used; one line naming the file, the entry and the fix."""
-
-
-class _DuplicateKey(Exception):
-    """A key given twice in one YAML mapping (PyYAML would silently keep the last)."""
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key repeated in one mapping."""
-
-    def construct_mapping(self, node, deep=False):
-        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
-        for i, (key_node, _) in enumerate(node.value):
-            if keys[i] in keys[:i]:
-                raise _DuplicateKey(f"'{keys[i]}' appears twice (line {key_node.start_mark.line + 1})")
-        return super().construct_mapping(node, deep=deep)
 
 
 @dataclass(frozen=True)
@@ -73,18 +57,7 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
         StanceCuesError: unreadable YAML, an unknown section or setting, a weight that is not a
             positive number, a cue listed on both sides, or a bad setting value.
     """
-    path = paths.resolve_path(path, STANCE_CUES_PATH)
-    name = paths.display_path(path)
-    if not path.is_file():
-        raise StanceCuesError(f"{name}: stance cue file not found")
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader) or {}
-    except _DuplicateKey as exc:
-        raise StanceCuesError(f"{name}: {exc}; keep it once") from None
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
-        raise StanceCuesError(f"{name}: not valid YAML near line {line}; check indentation and "
-                              f"quotes") from None
+    raw, name = config.read_yaml_mapping(path, STANCE_CUES_PATH, StanceCuesError, "stance cue file")
     unknown = set(raw) - {"settings", "negations", "hedges", *SIDES}
     if unknown:
         raise StanceCuesError(f"{name}: unknown section '{sorted(unknown)[0]}'; use settings, negations, "

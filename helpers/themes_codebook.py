@@ -14,9 +14,8 @@ from pathlib import Path
 import pandas as pd
 import re2
 import snowballstemmer
-import yaml
 
-from helpers import paths
+from helpers import config, paths
 
 CODEBOOK_PATH = paths.DATA_DIR / "codebook.yaml"
 DEFAULT_LANGUAGE = "en"
@@ -310,17 +309,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         CodebookError: missing file, bad YAML, unknown keys, duplicate ids, empty patterns,
             patterns RE2 cannot compile; one line naming the file, theme and pattern.
     """
-    path = paths.resolve_path(path, CODEBOOK_PATH)
-    name = paths.display_path(path)
-    if not path.is_file():
-        raise CodebookError(f"{name}: codebook not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CodebookError(f"{name}: not valid YAML ({first})") from None
-    if not isinstance(raw, dict):
-        raise CodebookError(f"{name}: expected a mapping with a 'themes' list at the top level")
+    raw, name = config.read_yaml_mapping(path, CODEBOOK_PATH, CodebookError, "codebook")
     unknown = sorted(set(map(str, raw)) - set(TOP_KEYS))
     if unknown:
         raise CodebookError(f"{name}: unknown top-level key '{unknown[0]}' (allowed: themes)")

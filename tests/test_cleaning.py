@@ -166,3 +166,9 @@ def test_rules_file_errors_name_the_file_and_the_fix(tmp_path, content, message)
         _rules_with(tmp_path, content)
     assert message in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_a_key_given_twice_in_a_rules_file_is_an_error_not_silently_the_last(tmp_path):
+    with pytest.raises(cleaning.CleaningRulesError,
+                       match=r"^rules.yaml: 'end_markers' appears twice \(line 2\); keep it once$"):
+        _rules_with(tmp_path, "end_markers: [A]\nend_markers: [B]\n")
