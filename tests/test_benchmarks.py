@@ -1,0 +1,32 @@
+"""The benchmark's tools: a deterministic generator whose pages the loader cleans like real ones,
+and the table it prints. (The timings themselves are printed by `make bench`, never asserted.)"""
+
+from helpers import corpus
+from benchmarks import generate, run
+
+
+def test_generated_corpora_are_deterministic_and_cleaned_like_real_pages(tmp_path):
+    a1, m1, total = generate.generate_corpus(3, tmp_path / "one")
+    a2, m2, _ = generate.generate_corpus(3, tmp_path / "two")
+    assert [p.read_bytes() for p in sorted(a1.iterdir())] == [p.read_bytes() for p in sorted(a2.iterdir())]
+    assert m1.read_text(encoding="utf-8") == m2.read_text(encoding="utf-8")
+    assert total == sum(p.stat().st_size for p in a1.iterdir())
+    c = corpus.load_corpus(a1, m1, use_cache=False)
+    assert c.problems.empty and len(c.documents) == 3
+    content = "\n".join(c.sentences["text"])
+    for furniture in ("Share this post", "Previous Article", "News Desk", "Moldova"):
+        assert furniture not in content
+    assert set(c.blocks.loc[~c.blocks["is_content"], "role"]) >= {"boilerplate", "metadata"}
+
+
+def test_the_table_reports_speed_ups_and_growth():
+    base = {"mb": 5.0, "docs": 1, "sentences": 10, "theme_matches": 1, "dates_found": 1,
+            "mentions": 1, "amounts_found": 1, "peak_mb": 100.0}
+    times = {"load_clean": 2.0, "split": 0.5, "cache_read": 0.1, "themes": 1.0, "dates": 0.5,
+             "entities": 0.25, "amounts": 0.25}
+    small = {"n": 1000, **base, **times, "baseline_themes": 100.0, "baseline_dates": 50.0}
+    large = {"n": 10000, **base, "mb": 50.0, **{k: v * 10 for k, v in times.items()}}
+    table = run.format_table([small, large])
+    assert "| **all four extractors** | 2.00 s (2 MB/s) | 20.00 s (2 MB/s) |" in table
+    assert "| speed-up, themes / dates | 100× / 100× | — |" in table
+    assert "extractors: 1.00" in run.format_growth([small, large])
