@@ -24,12 +24,12 @@ report: $(STAMP)
 	$(PY) -m helpers.report
 
 test: $(STAMP) $(CHROMIUM)
-	$(VENV)/bin/ruff check helpers tests
+	$(VENV)/bin/ruff check helpers tests benchmarks
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests
+	$(VENV)/bin/ruff check helpers tests benchmarks
 
 DEV_STAMP := $(VENV)/.installed-dev
 

@@ -1,8 +1,8 @@
 """The benchmark's tools: a deterministic generator whose pages the loader cleans like real ones,
 and the table it prints. (The timings themselves are printed by `make bench`, never asserted.)"""
 
-from helpers import corpus
 from benchmarks import generate, run
+from helpers import corpus
 
 
 def test_generated_corpora_are_deterministic_and_cleaned_like_real_pages(tmp_path):
