@@ -192,3 +192,47 @@ def test_strip_markup_and_unwrap_markdown():
     assert ingest.unwrap_markdown("See [the **plan**](http://x.org) and ![img](y.png).") == (
         "See the plan and img.")
     assert ingest.looks_like_json('[1, 2]') and not ingest.looks_like_json("{not json")
+
+
+def test_a_codebook_with_catastrophic_regexes_runs_in_linear_time(tmp_path):
+    """(a+)+$ and (a|aa)+b take exponential time in a backtracking engine on "aaaa…!"; RE2 reads
+    them in one pass. SIGALRM turns a hang into a failure instead of a stuck test run."""
+    import signal
+    import time
+
+    from helpers import themes, themes_codebook
+
+    path = tmp_path / "codebook.yaml"
+    path.write_text("themes:\n  - id: evil\n    label: Evil\n    definition: catastrophic patterns\n"
+                    "    include: ['re:(a+)+$', 're:(a|aa)+b', 're:(x+x+)+y']\n", encoding="utf-8")
+    codebook = themes_codebook.load_codebook(path)
+    texts = ["a" * 50_000 + "!", "x" * 50_000, "a" * 30 + "!"]
+    sents = pd.DataFrame({"doc_id": "d", "sent_id": [f"d-p01-s0{i}" for i in range(3)], "text": texts})
+
+    def fail(*_):
+        raise TimeoutError("a codebook pattern took over 20 s: matching is not linear-time")
+
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(20)
+    try:
+        start = time.perf_counter()
+        matches = themes.code_sentences(sents, codebook)
+        elapsed = time.perf_counter() - start
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert matches.empty
+    assert elapsed < 20
+
+
+def test_a_codebook_pattern_re2_cannot_run_is_a_one_line_error_naming_theme_and_pattern(tmp_path):
+    from helpers import themes_codebook
+
+    path = tmp_path / "codebook.yaml"
+    path.write_text("themes:\n  - id: backref\n    label: B\n    definition: d\n"
+                    "    include: ['re:(a)\\1']\n", encoding="utf-8")
+    with pytest.raises(themes_codebook.CodebookError) as info:
+        themes_codebook.load_codebook(path)
+    message = str(info.value)
+    assert message.startswith("codebook.yaml: theme 'backref': include pattern 're:(a)\\1'")
+    assert "\n" not in message
