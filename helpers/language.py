@@ -20,6 +20,7 @@ import pandas as pd
 LANGUAGES = ("en", "ru", "uk", "be", "kk", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sr",
              "bg", "ar", "fa", "he", "tr", "zh", "ja", "ko", "hi")
 SAMPLE_CHARS = 400
+DEFAULT_LANGUAGE = "en"  # what an unknown language ('') is analysed as, everywhere
 MIN_LETTERS = 12
 
 # The writing systems a declared language may be written in (used to trust or check a manifest).
@@ -126,4 +127,26 @@ def assign_paragraph_languages(paragraphs: pd.DataFrame, doc_languages: pd.Serie
     if differs.any():
         detected = detect_languages(paragraphs.loc[differs, "text"].tolist())
         out.loc[differs] = [d or i for d, i in zip(detected, inherited[differs])]
+    return out.astype("str")
+
+
+def language_or_default(language: pd.Series) -> pd.Series:
+    """Language codes as analysed: lower case, an unknown one ('') counted as DEFAULT_LANGUAGE."""
+    return language.fillna("").astype("str").str.strip().str.lower().replace("", DEFAULT_LANGUAGE)
+
+
+def list_documents_outside(documents: pd.DataFrame, languages: tuple[str, ...],
+                           problem: str) -> pd.DataFrame:
+    """The documents whose language (unknown counts as DEFAULT_LANGUAGE) is not in ``languages``.
+
+    Args:
+        documents: doc_id, language.
+        languages: the languages an analysis covers.
+        problem: the message for each, with ``{language}`` where the document's language goes.
+    Returns:
+        doc_id, language, problem (one line each; empty when every document is covered).
+    """
+    outside = ~language_or_default(documents["language"]).isin(languages)
+    out = documents.loc[outside, ["doc_id", "language"]].astype("str").reset_index(drop=True)
+    out["problem"] = [problem.format(language=lang) for lang in out["language"]]
     return out.astype("str")

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers import config, entities, paths, plots
+from helpers import language as languages
 
 STANCE_CUES_PATH = paths.DATA_DIR / "stance_cues.yaml"
 SIDES = ("positive", "negative")
@@ -105,7 +106,7 @@ def _check_settings(settings: dict, name: str) -> dict:
 
 def is_scored_language(language: pd.Series, cues: StanceCues) -> pd.Series:
     """Whether texts in these languages are scored ('' counts as English, as in the codebook)."""
-    return language.fillna("").replace("", "en").isin(cues.languages)
+    return languages.language_or_default(language).isin(cues.languages)
 
 
 def list_unscored_documents(documents: pd.DataFrame, cues: StanceCues) -> pd.DataFrame:
@@ -114,10 +115,9 @@ def list_unscored_documents(documents: pd.DataFrame, cues: StanceCues) -> pd.Dat
     Returns:
         doc_id, language, problem (one line each; empty when every document can be scored).
     """
-    out = documents.loc[~is_scored_language(documents["language"], cues), ["doc_id", "language"]].copy()
-    out["problem"] = ("not scored: no stance cues for language '" + out["language"] + "' (cues exist for "
-                      + ", ".join(cues.languages) + ")")
-    return out.reset_index(drop=True).astype("str")
+    return languages.list_documents_outside(
+        documents, cues.languages, "not scored: no stance cues for language '{language}' (cues exist "
+                                   "for " + ", ".join(cues.languages) + ")")
 
 
 def mark_subject_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers import paths
 
@@ -37,6 +39,8 @@ _TERMINAL = re.compile(r"[.!?…؟।]+[\"'”’»)\]]*(?=[ \t\u00a0]+[^\sa-zà
 _CJK_TERMINAL = frozenset("。！？")
 _TOKEN_BEFORE = re.compile(r"([\w.№]+)$")
 WORD_PATTERN = r"\w+(?:['’\-]\w+)*"
+# The same words in RE2 syntax (RE2's \w is ASCII only): for pyarrow's regex kernels.
+WORD_PATTERN_RE2 = r"[\pL\pN_]+(?:['’\-][\pL\pN_]+)*"
 MAX_SENTENCE_CHARS = 2000  # longer stretches without sentence punctuation are cut at a space
 _WORD_RE = re.compile(WORD_PATTERN)
 
@@ -143,8 +147,11 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 
 def count_words(text: pd.Series) -> pd.Series:
-    """Number of word tokens in each text (letters/digits, with inner apostrophes or hyphens)."""
-    return text.str.count(WORD_PATTERN).astype("int64")
+    """Number of word tokens in each text (letters/digits, with inner apostrophes or hyphens):
+    WORD_PATTERN, counted in one pass by pyarrow's RE2 kernel (WORD_PATTERN_RE2)."""
+    array = pa.array(text.astype("str").tolist(), type=pa.large_string())
+    counts = pc.count_substring_regex(array, WORD_PATTERN_RE2).to_numpy(zero_copy_only=False)
+    return pd.Series(counts, index=text.index, dtype="int64")
 
 
 @lru_cache(maxsize=8)

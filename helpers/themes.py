@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 import re2
 from scipy import sparse
 
+from helpers import language as languages_module
 from helpers import plots, text
 from helpers.themes_codebook import (
     DEFAULT_LANGUAGE,
@@ -46,7 +47,7 @@ __all__ = [
     "Codebook", "CodebookError", "load_codebook", "select_themes", "describe_codebook",
     "select_units", "unit_languages", "find_spans", "search_spans", "code_sentences",
     "list_uncoded_documents", "tabulate_themes", "pivot_themes", "cooccur_themes", "pivot_cooccurrence",
-    "rank_pairs", "retrieve_theme", "count_words",
+    "rank_pairs", "retrieve_theme",
     "label_documents", "plot_theme_heatmap", "plot_cooccurrence",
 ]
 
@@ -76,8 +77,8 @@ def unit_languages(units: pd.DataFrame, documents: pd.DataFrame | None = None) -
     """
     if documents is None or "language" not in documents:
         return pd.Series(DEFAULT_LANGUAGE, index=units.index, dtype="str")
-    lang = units["doc_id"].map(documents.set_index("doc_id")["language"]).fillna("")
-    return lang.astype("str").str.strip().str.lower().replace("", DEFAULT_LANGUAGE)
+    declared = units["doc_id"].map(documents.set_index("doc_id")["language"])
+    return languages_module.language_or_default(declared)
 
 
 def find_spans(texts: pa.Array, patterns: list[str]) -> pd.DataFrame:
@@ -253,15 +254,6 @@ def list_uncoded_documents(documents: pd.DataFrame, codebook: Codebook) -> pd.Da
     return pd.DataFrame(rows, columns=["doc_id", "language", "problem"], dtype="str")
 
 
-WORD_REGEX = r"[\pL\pN_]+(?:['’\-][\pL\pN_]+)*"  # text.WORD_PATTERN in RE2 syntax
-
-
-def count_words(texts: pd.Series) -> np.ndarray:
-    """Word tokens per text, counted as text.count_words does, with pyarrow's RE2 kernel."""
-    array = pa.array(texts.astype("str").tolist(), type=pa.large_string())
-    return pc.count_substring_regex(array, WORD_REGEX).to_numpy(zero_copy_only=False).astype("int64")
-
-
 def tabulate_themes(matches: pd.DataFrame, units: pd.DataFrame, codebook: Codebook,
                     id_column: str = "sent_id") -> pd.DataFrame:
     """How much each document raises each theme (every document x theme, zeros included).
@@ -273,7 +265,7 @@ def tabulate_themes(matches: pd.DataFrame, units: pd.DataFrame, codebook: Codebo
     """
     docs = pd.unique(units["doc_id"])
     sizes = pd.DataFrame({"n_units": units.groupby("doc_id", sort=False).size(),
-                          "n_words": pd.Series(count_words(units["text"]), index=units.index)
+                          "n_words": text.count_words(units["text"])
                           .groupby(units["doc_id"], sort=False).sum()}).reindex(docs)
     key = ["doc_id", "theme"]
     n_matches = matches.groupby(key, sort=False).size()

@@ -16,9 +16,10 @@ import re2
 import snowballstemmer
 
 from helpers import config, paths
+from helpers import language as languages_module
 
 CODEBOOK_PATH = paths.DATA_DIR / "codebook.yaml"
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = languages_module.DEFAULT_LANGUAGE
 THEME_KEYS = ("id", "label", "definition", "include", "exclude", "examples")
 REQUIRED_THEME_KEYS = ("id", "label", "definition", "include")
 TOP_KEYS = ("themes",)

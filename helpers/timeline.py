@@ -55,7 +55,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from helpers import dates, plots
+from helpers import dates, language, plots
 from helpers import timeline_anchor as anchoring
 from helpers import timeline_read as reader
 
@@ -361,9 +361,6 @@ def list_partial_documents(documents: pd.DataFrame) -> pd.DataFrame:
     Returns:
         doc_id, language, problem (one line each; empty when every document is fully read).
     """
-    language = documents["language"].fillna("").replace("", "en")
-    out = documents.loc[~language.isin(GRAMMAR_LANGUAGES), ["doc_id", "language"]].copy()
-    out["problem"] = ("partly read: only numeric, ISO and CJK dates and digit years; no month "
-                      "names or cue words for language '" + out["language"] + "' (read: "
-                      + ", ".join(GRAMMAR_LANGUAGES) + ")")
-    return out.reset_index(drop=True).astype("str")
+    return language.list_documents_outside(
+        documents, GRAMMAR_LANGUAGES, "partly read: only numeric, ISO and CJK dates and digit years; "
+        "no month names or cue words for language '{language}' (read: " + ", ".join(GRAMMAR_LANGUAGES) + ")")

@@ -101,3 +101,11 @@ def test_count_matches_lists_every_document():
     matches = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": ["a-s1", "a-s1"]})
     out = text.count_matches(matches, docs)
     assert out.values.tolist() == [["a", 2, 1], ["b", 0, 0]]
+
+
+def test_count_words_reads_every_script_like_the_python_pattern():
+    import re
+
+    samples = pd.Series(["Россия отстаёт в гонке ИИ", "ロシアはAIで遅れている。", "café au lait, ﻿x_y 2030",
+                         "روسيا متأخرة", "emoji 🚀 here", "don’t re-use"])
+    assert text.count_words(samples).tolist() == [len(re.findall(text.WORD_PATTERN, t)) for t in samples]
