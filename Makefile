@@ -26,7 +26,7 @@ report: $(STAMP)
 test: $(STAMP) $(CHROMIUM)
 	$(VENV)/bin/ruff check helpers tests benchmarks
 	$(PY) -m pytest tests notebooks --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg
+		--nbval-sanitize-with tests/notebooks/nbval_sanitize.cfg
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests benchmarks

@@ -34,7 +34,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from helpers import corpus, timeline, timeline_anchor
+from helpers import corpus, timeline
+from helpers.timeline import anchoring
 from tests import timeline_gold as gold
 
 UNDATED_BASE = dt.datetime(2000, 1, 1)
@@ -82,7 +83,7 @@ def _agrees(found_value: str, gold_value: str) -> bool:
     """The found period lies inside the gold one; unresolved gold needs an unresolved answer."""
     if not gold_value or gold_value.startswith("X"):
         return found_value == gold_value or (not gold_value and not found_value)
-    inner, outer = timeline_anchor.value_span(found_value), timeline_anchor.value_span(gold_value)
+    inner, outer = anchoring.value_span(found_value), anchoring.value_span(gold_value)
     return bool(inner and outer and outer[0] <= inner[0] and inner[1] <= outer[1])
 
 

@@ -74,15 +74,16 @@ def measure(articles: Path, manifest: Path, with_baselines: bool) -> dict:
     """Run every stage once on a corpus; return seconds per stage and the corpus's size."""
     os.environ["WORKBOOK_PROGRESS"] = "0"
     os.environ["WORKBOOK_CACHE"] = tempfile.mkdtemp(prefix="bench-cache-")
-    from helpers import claims, corpus, entities, text, themes, themes_codebook, timeline
+    from helpers import corpus, themes, timeline
+    from helpers.compare import claims, entities
 
     out: dict = {"mb": sum(p.stat().st_size for p in articles.iterdir()) / 1e6}
     c, out["load_clean"] = _timed(lambda: corpus.load_corpus(articles, manifest))  # parses, writes the cache
     del c
     gc.collect()
     c, out["cache_read"] = _timed(lambda: corpus.load_corpus(articles, manifest))
-    _, out["split"] = _timed(lambda: text.split_sentences(c.paragraphs))
-    codebook = themes_codebook.load_codebook()
+    _, out["split"] = _timed(lambda: corpus.split_sentences(c.paragraphs))
+    codebook = themes.load_codebook()
     gazetteer = entities.load_gazetteer()
     matches, out["themes"] = _timed(lambda: themes.code_sentences(c.sentences, codebook, c.documents))
     found, out["dates"] = _timed(lambda: timeline.extract_dates(c))

@@ -1,0 +1,167 @@
+"""Stance on Russia's AI standing: cues, negation, hedges, Russia-only sentences, validation."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers.compare import stance
+
+CUES = """
+settings:
+  country: Russia
+  negation_window: 3
+  negation: flip
+  hedge_factor: 0.5
+negations: [not, "n't", no, "no longer", never]
+hedges: [could, may, might, appears]
+negative:
+  lag*: 2
+  lag* behind: 2
+  behind: 1
+  brain drain: 2
+positive:
+  leadership: 2
+  progress: 1
+"""
+
+
+def write_cues(tmp_path, body: str = CUES, name: str = "cues.yaml"):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return stance.load_stance_cues(path)
+
+
+def sentences(*texts: str, doc_id: str = "d") -> pd.DataFrame:
+    ids = [f"{doc_id}-p01-s{i:02d}" for i in range(1, len(texts) + 1)]
+    return pd.DataFrame({"doc_id": doc_id, "sent_id": ids, "role": "paragraph", "text": list(texts)})
+
+
+def scores(cues, *texts: str) -> dict[str, tuple[float, float, float]]:
+    s = sentences(*texts)
+    per = stance.score_sentences(stance.find_stance_cues(s, cues))
+    text_of = s.set_index("sent_id")["text"]
+    rows = zip(per["sent_id"], per["positive"], per["negative"], per["score"])
+    return {text_of[i]: (p, n, sc) for i, p, n, sc in rows}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # (positive, negative, score)
+    ("Russia is lagging.", (0.0, 2.0, -1.0)),                      # lag* = 2
+    ("Russia is not lagging.", (2.0, 0.0, 1.0)),                    # negated: flips to positive
+    ("Russia isn't lagging.", (2.0, 0.0, 1.0)),                     # n't negates too
+    ("Russia is no longer behind.", (1.0, 0.0, 1.0)),               # "no longer": behind (1) flips
+    ("Russia could lag behind.", (0.0, 1.0, -1.0)),                 # longest cue (2), hedged x 0.5
+    ("Russia may not be lagging.", (1.0, 0.0, 1.0)),                # negated and hedged: +2 x 0.5
+    ("Not at all, Russia is lagging.", (0.0, 2.0, -1.0)),           # the comma ends the negation's clause
+    ("No one doubts that Russia is lagging.", (0.0, 2.0, -1.0)),    # "no" is 5 words back: outside window 3
+    ("Russia shows leadership and progress despite brain drain.", (3.0, 2.0, 0.2)),  # (3-2)/(3+2)
+    ("Putin’s plan is lagging behind.", (0.0, 2.0, -1.0)),          # Putin belongs to Russia
+])
+def test_sentence_scores_with_negation_and_hedges(tmp_path, sentence, expected):
+    assert scores(write_cues(tmp_path), sentence) == {sentence: expected}
+
+
+def test_only_sentences_about_russia_count(tmp_path):
+    cues = write_cues(tmp_path)
+    s = sentences("The United States shows leadership.", "China is lagging behind.", "Moscow shows progress.")
+    hits = stance.find_stance_cues(s, cues)
+    assert hits[["sent_id", "cue", "contribution"]].values.tolist() == [["d-p01-s03", "progress", 1.0]]
+
+
+def test_cancel_mode_drops_negated_cues(tmp_path):
+    cues = write_cues(tmp_path, CUES.replace("negation: flip", "negation: cancel"))
+    hits = stance.find_stance_cues(sentences("Russia is not lagging, and Russia is lagging."), cues)
+    assert hits[["side", "contribution"]].values.tolist() == [["cancelled", 0.0], ["negative", -2.0]]
+    per = stance.score_sentences(hits)
+    assert (per["positive"].item(), per["negative"].item(), per["score"].item()) == (0.0, 2.0, -1.0)
+
+
+def test_score_stance_per_group_and_evidence(tmp_path):
+    cues = write_cues(tmp_path)
+    s = pd.concat([sentences("Russia is lagging.", "Russia shows progress.", "Nothing here.", doc_id="a"),
+                   sentences("Russia shows leadership.", doc_id="b")], ignore_index=True)
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "kind": ["news", "blog", "news"]})
+    hits = stance.find_stance_cues(s, cues)
+    by_doc = stance.score_stance(hits, s, docs)
+    assert by_doc.columns.tolist() == ["doc_id", "n_sentences", "n_cue_sentences", "positive", "negative",
+                                       "n_cues", "score"]
+    assert by_doc.drop(columns="score").values.tolist() == [
+        ["a", 2, 2, 1.0, 2.0, 2], ["b", 1, 1, 2.0, 0.0, 1], ["c", 0, 0, 0.0, 0.0, 0]]
+    assert by_doc["score"].tolist()[:2] == [-0.333, 1.0] and pd.isna(by_doc["score"].iloc[2])
+    by_kind = stance.score_stance(hits, s, docs, by="kind")
+    assert by_kind[["kind", "positive", "negative", "score"]].values.tolist() == [
+        ["blog", 2.0, 0.0, 1.0], ["news", 1.0, 2.0, -0.333]]
+    evidence = stance.list_evidence(hits, s, n=1)
+    assert evidence[["doc_id", "side", "sent_id", "weight", "cues"]].values.tolist() == [
+        ["a", "positive", "a-p01-s02", 1.0, "progress"], ["a", "negative", "a-p01-s01", 2.0, "lagging"],
+        ["b", "positive", "b-p01-s01", 2.0, "leadership"]]
+    fig = stance.plot_stance(by_doc)
+    assert fig.axes[0].get_title(loc="left") == "Where each doc_id places Russia in the AI race"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("body, message", [
+    (CUES.replace("lag*: 2", "lag*: -1"),
+     "cues.yaml: negative cue 'lag*' has weight -1; give a positive number"),
+    (CUES.replace("lag*: 2", "lag*: two"),
+     "cues.yaml: negative cue 'lag*' has weight 'two'; give a positive"),
+    (CUES + "  behind: 1\n",
+     "cues.yaml: cue 'behind' is listed twice (sides: positive, negative); keep it once"),
+    (CUES.replace("negation: flip", "negation: ignore"),
+     "cues.yaml: setting negation = 'ignore'; use flip or cancel"),
+    (CUES.replace("hedge_factor: 0.5", "hedge_factor: 2"), "cues.yaml: setting hedge_factor = 2; use 0 to 1"),
+    (CUES.replace("settings:", "setings:"), "cues.yaml: unknown section 'setings'; use settings, negations"),
+    (CUES.replace("  country: Russia", "  countri: Russia"),
+     "cues.yaml: unknown setting 'countri'; use country"),
+    (CUES.replace("  behind: 1\n", "  behind: 1\n  lag*: 1\n"),
+     "cues.yaml: 'lag*' appears twice (line 13); keep it once"),
+    ("negative: [unclosed", "cues.yaml: not valid YAML near line 1; check indentation and quotes"),
+])
+def test_bad_cue_files_raise_one_line_errors(tmp_path, body, message):
+    with pytest.raises(stance.StanceCuesError) as err:
+        write_cues(tmp_path, body)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_shipped_cue_file_is_valid():
+    cues = stance.load_stance_cues()
+    assert cues.country == "Russia" and cues.negation == "flip" and cues.hedge_factor == 0.5
+    weights = cues.cues.set_index("cue")["weight"]
+    assert weights["brain drain"] == 2 and weights["leadership"] == 2 and weights["behind"] == 1
+    assert {"could", "may", "might", "appears"} <= set(cues.hedges)
+
+
+def test_seed_stance(seed_corpus):
+    c = seed_corpus
+    hits = stance.find_stance_cues(c.sentences)
+    by_doc = stance.score_stance(hits, c.sentences, c.documents).set_index("doc_id")
+    assert by_doc.loc["001", "score"] == 1.0  # Mishustin's address: only positive cues
+    assert by_doc["score"].idxmin() == "000"  # the blog post: "falling behind", "brain drain"
+    assert (by_doc.drop(index="001")["score"] < 0).all()
+    negated = hits[hits["is_negated"]]
+    assert negated[["sent_id", "cue", "side"]].values.tolist() == [
+        ["004-p29-s02", "breakthrough*", "negative"]]  # "measured not by breakthrough innovations"
+    assert "000-p16-s02" not in set(hits["sent_id"])  # "the United States ... making massive strides"
+
+
+def test_russian_cues_negation_binds_to_the_nearest_cue_and_other_languages_are_skipped():
+    cues = stance.load_stance_cues()
+    sents = pd.DataFrame({
+        "doc_id": "r", "sent_id": ["r-s1", "r-s2", "r-s3", "r-s4"],
+        "language": ["ru", "ru", "ru", "de"],
+        "text": ["Россия отстаёт в гонке искусственного интеллекта.",
+                 "Россия не отстаёт от лидеров.",
+                 "Возможно, Россия войдёт в число лидеров.",
+                 "Russland liegt zurück, sagt ein Bericht über Russia und Yandex."]})
+    hits = stance.find_stance_cues(sents, cues)
+    got = hits[["sent_id", "cue", "is_negated", "is_hedged", "contribution"]].values.tolist()
+    assert got == [
+        ["r-s1", "отста*", False, False, -2.0],
+        ["r-s2", "отста*", True, False, 2.0],      # "не" flips the cue right after it ...
+        ["r-s2", "лидер*", False, False, 2.0],     # ... but not the next one
+        ["r-s3", "в число лидеров", False, True, 1.0],  # hedged: 2 × 0.5
+    ]
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["ru", "", "de"]})
+    unscored = stance.list_unscored_documents(docs, cues)
+    assert unscored["doc_id"].tolist() == ["c"]
+    assert unscored["problem"][0] == "not scored: no stance cues for language 'de' (cues exist for en, ru)"
