@@ -1,6 +1,6 @@
 """Quantitative claims: amounts of money, percentages and counts, and whether sources agree on them.
 
-    from helpers import claims
+    from helpers.compare import claims
     found = claims.find_claims(c.sentences)   # one row per amount, with its normalised value
     claims.compare_claims(found)              # the same claim across sentences and sources
 

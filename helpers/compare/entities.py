@@ -1,6 +1,6 @@
 """Who is mentioned where: a gazetteer of known names, their mentions, and names not yet known.
 
-    from helpers import entities
+    from helpers.compare import entities
     gaz = entities.load_gazetteer()                 # data/gazetteer.csv, one row per alias
     mentions = entities.find_mentions(c.sentences)  # doc_id, sent_id, entity, type, country, alias, ...
     entities.count_mentions(mentions, c.documents)  # entity x document matrix

@@ -1,6 +1,6 @@
 """Where each source places Russia in the AI race: cue words scored in sentences about Russia.
 
-    from helpers import stance
+    from helpers.compare import stance
     cues = stance.load_stance_cues()                      # data/stance_cues.yaml
     hits = stance.find_stance_cues(c.sentences, cues)     # one row per cue in a Russia sentence
     stance.score_stance(hits, c.sentences, c.documents)   # per document: positive, negative, score
