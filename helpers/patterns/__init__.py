@@ -40,6 +40,7 @@ from helpers.patterns.scan import (
     WORD_RE2,
     escape_phrase,
     is_wildcard_phrase,
+    literal_alternation,
     phrase_alternation,
     resolve_phrases,
     scan_texts,
@@ -66,6 +67,7 @@ __all__ = [
     "MARKER_REWRITE", "RAW_PREFIX", "SPACE", "STEMMERS", "WORD_PY", "WORD_RE2", "PatternError",
     "check_combined", "check_pattern", "check_phrase", "check_regex", "compile_pattern",
     "describe_problem", "escape_phrase", "filter_regex", "is_raw", "is_wildcard_phrase",
-    "join_patterns", "marker_regex", "order_patterns", "pattern_body", "phrase_alternation",
-    "re2_options", "resolve_phrases", "scan_texts", "split_phrase", "stem_pattern", "unescape_phrase",
+    "join_patterns", "literal_alternation", "marker_regex", "order_patterns", "pattern_body",
+    "phrase_alternation", "re2_options", "resolve_phrases", "scan_texts", "split_phrase",
+    "stem_pattern", "unescape_phrase",
 ]

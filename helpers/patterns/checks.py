@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import re2
 
-from helpers.patterns.scan import WORD_RE2, escape_phrase, split_phrase
+from helpers.patterns.scan import split_phrase
 from helpers.patterns.syntax import (
     MARKER_REWRITE,
     filter_regex,
@@ -83,7 +83,8 @@ def check_phrase(phrase: str, wildcards: bool = True) -> None:
     if not text:
         raise PatternError("empty; remove it or write a word")
     if is_raw(text):
-        raise PatternError("'re:' patterns are for the codebook only; write the words themselves")
+        raise PatternError("'re:' patterns are for the codebook only; write the words themselves "
+                           "(or '\\re:' for the literal text)")
     words = split_phrase(text)
     for word, (literal, wild) in zip(text.split(" "), words):
         bare = word.replace("\\\\", "").replace("\\*", "").replace("\\~", "")
@@ -93,8 +94,7 @@ def check_phrase(phrase: str, wildcards: bool = True) -> None:
         if bare.endswith("~"):
             raise PatternError("'~' (every inflection) works in the codebook only; write 'stem*', "
                                "or '\\~' for a literal tilde")
-    _check_plain_words(text)
-    _check_breadth(_compile("(?i)(?:" + escape_phrase(text, WORD_RE2) + ")"))
+    _check_plain_words(text)  # a phrase is literal but for '*': no empty or one-character match
 
 
 def check_combined(patterns: list[str]) -> None:

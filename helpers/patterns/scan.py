@@ -81,6 +81,13 @@ def phrase_alternation(phrases: pd.Series | list[str], word: str) -> str:
     return "|".join(escape_phrase(p, word) for p in ordered)
 
 
+def literal_alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A Python ``re`` alternation of literal phrases (escapes resolved), longest first; an
+    expression that never matches when there are none."""
+    texts = sorted((unescape_phrase(p) for p in phrases), key=len, reverse=True)
+    return "|".join(re.escape(t) for t in texts) or r"(?!x)x"
+
+
 def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool = False) -> pd.DataFrame:
     """Every whole-word match of a pattern in many texts, found in one RE2 pass.
 

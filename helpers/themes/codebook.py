@@ -128,7 +128,8 @@ def _check_together(compiled: list[str], written: list[str], where: str) -> None
             try:
                 pattern_language.check_combined([one])
             except pattern_language.PatternError as alone:
-                raise CodebookError(pattern_language.describe_problem(where, as_written, str(alone))) from None
+                message = pattern_language.describe_problem(where, as_written, str(alone))
+                raise CodebookError(message) from None
         raise CodebookError(f"{where}: the {len(compiled)} patterns together: {exc}; split the theme"
                             ) from None
 
