@@ -132,7 +132,7 @@ def read_yaml_mapping(path: str | Path | None, default: Path, error: type[Except
 
 
 def read_csv_table(path: Path, name: str, error: type[Exception], what: str,
-                   limit: int = MAX_CSV_BYTES) -> pd.DataFrame:
+                   limit: int | None = None) -> pd.DataFrame:
     """Read a researcher-edited CSV file as text columns, with the size cap and one-line errors.
 
     Args:
@@ -140,11 +140,11 @@ def read_csv_table(path: Path, name: str, error: type[Exception], what: str,
         name: the file's name as shown in messages.
         error: the exception class to raise.
         what: what the file is ("gazetteer", "manifest", ...), for the messages.
-        limit: the size cap in bytes.
+        limit: the size cap in bytes (default MAX_CSV_BYTES).
     Returns:
         Every cell as a string ('' when empty); column names stripped of spaces.
     """
-    check_file_size(path, name, error, limit)
+    check_file_size(path, name, error, MAX_CSV_BYTES if limit is None else limit)
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError:
