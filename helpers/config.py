@@ -80,8 +80,15 @@ def check_file_size(path: Path, name: str, error: type[Exception], limit: int) -
     """Raise ``error`` when the file is larger than ``limit`` bytes (one line with both sizes)."""
     size = path.stat().st_size
     if size > limit:
-        raise error(f"{name}: {size / 2**20:.1f} MB is over the {limit / 2**20:g} MB limit for this "
+        raise error(f"{name}: {format_size(size)} is over the {format_size(limit)} limit for this "
                     "file; is it the right file? split it or shorten it")
+
+
+def format_size(n_bytes: int) -> str:
+    """A file size for messages: '5.2 MB', '12 KB', '58 bytes'."""
+    if n_bytes >= 2**20:
+        return f"{n_bytes / 2**20:.1f} MB".replace(".0 MB", " MB")
+    return f"{n_bytes // 2**10} KB" if n_bytes >= 2**10 else f"{n_bytes} bytes"
 
 
 def _load_bounded_yaml(text: str):
