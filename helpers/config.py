@@ -43,13 +43,15 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def count_expanded_nodes(root: yaml.Node | None, budget: int = MAX_YAML_NODES) -> int:
+def count_expanded_nodes(root: yaml.Node | None, budget: int | None = None) -> int:
     """How many values a YAML node tree holds once every alias is expanded (counted per distinct
     node, so a crafted file costs time linear in its size, not in its expansion).
 
     Raises:
-        _TooLarge: more than ``budget`` values, or an alias inside its own anchor.
+        _TooLarge: more than ``budget`` values (default MAX_YAML_NODES), or an alias inside its
+            own anchor.
     """
+    budget = MAX_YAML_NODES if budget is None else budget
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
 

@@ -30,7 +30,7 @@ def limit_memory() -> None:
 
 
 def load_in_child(loader: str, path) -> str:
-    """Run ``loader(path)`` in a fresh process (memory ceiling, 120 s timeout); return its one
+    """Run ``loader(path)`` in a fresh process (memory ceiling, 60 s timeout); return its one
     line of error, or 'loaded'. The load itself (imports aside) must take under 5 s: a generous
     bound that only catches an expansion (it takes about 0.05 s)."""
     code = textwrap.dedent(f"""
@@ -47,7 +47,7 @@ def load_in_child(loader: str, path) -> str:
         print(message)
     """)
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
-                          timeout=120, preexec_fn=limit_memory)
+                          timeout=60, preexec_fn=limit_memory)
     assert done.returncode == 0, done.stderr[-2000:]
     elapsed, out = done.stdout.split("\n", 1)
     assert float(elapsed) < 5, f"loading took {elapsed} s"
