@@ -79,6 +79,10 @@ def _check_aliases(aliases: pd.DataFrame, name: str) -> None:
         except patterns.PatternError as exc:
             raise GazetteerError(patterns.describe_problem(f"{name} row {row.row} ({row.entity}): alias",
                                                            row.alias, str(exc))) from None
+    try:
+        patterns.check_phrases_together(aliases.loc[aliases["type"] != "ignore", "alias"].tolist())
+    except patterns.PatternError as exc:
+        raise GazetteerError(f"{name}: aliases: {exc}") from None
     clash = aliases[aliases["alias"].duplicated(keep=False)]
     if len(clash):
         alias = clash["alias"].iloc[0]

@@ -80,6 +80,10 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
     lists = {key: _check_phrases(raw, key, name) for key in ("negations", "hedges")}
     for side, cue in zip(cues["side"], cues["cue"]):
         _check_phrase(cue, f"{name}: {side} cue", name)
+    try:
+        patterns.check_phrases_together(cues["cue"].tolist(), ignore_case=True)
+    except patterns.PatternError as exc:
+        raise StanceCuesError(f"{name}: cues: {exc}") from None
     return StanceCues(cues=cues.astype({"cue": "str", "side": "str"}), **lists, **settings)
 
 

@@ -32,12 +32,14 @@ from helpers.patterns.checks import (
     check_combined,
     check_pattern,
     check_phrase,
+    check_phrases_together,
     describe_problem,
 )
 from helpers.patterns.scan import (
     SPACE,
     WORD_PY,
     WORD_RE2,
+    compile_scan,
     escape_phrase,
     is_wildcard_phrase,
     literal_alternation,
@@ -64,10 +66,10 @@ from helpers.patterns.syntax import (
 )
 
 __all__ = [
-    "MARKER_REWRITE", "RAW_PREFIX", "SPACE", "STEMMERS", "WORD_PY", "WORD_RE2", "PatternError",
-    "check_combined", "check_pattern", "check_phrase", "check_regex", "compile_pattern",
-    "describe_problem", "escape_phrase", "filter_regex", "is_raw", "is_wildcard_phrase",
-    "join_patterns", "literal_alternation", "marker_regex", "order_patterns", "pattern_body",
-    "phrase_alternation", "re2_options", "resolve_phrases", "scan_texts", "split_phrase",
-    "stem_pattern", "unescape_phrase",
+    "check_combined", "check_pattern", "check_phrase", "check_phrases_together", "check_regex",
+    "compile_pattern", "compile_scan", "describe_problem", "escape_phrase", "filter_regex",
+    "is_raw", "is_wildcard_phrase", "join_patterns", "literal_alternation", "marker_regex",
+    "order_patterns", "pattern_body", "phrase_alternation", "re2_options", "resolve_phrases",
+    "scan_texts", "split_phrase", "stem_pattern", "unescape_phrase", "MARKER_REWRITE",
+    "PatternError", "RAW_PREFIX", "SPACE", "STEMMERS", "WORD_PY", "WORD_RE2",
 ]

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import re2
 
-from helpers.patterns.scan import split_phrase
+from helpers.patterns.scan import WORD_RE2, compile_scan, phrase_alternation, split_phrase
 from helpers.patterns.syntax import (
     MARKER_REWRITE,
     filter_regex,
@@ -114,15 +114,31 @@ def check_combined(patterns: list[str]) -> None:
     _compile(join_patterns(patterns)[0])
 
 
+def check_phrases_together(phrases: list[str], ignore_case: bool = False) -> None:
+    """Check that the alternation of all phrases compiles as scan_texts runs it (same options).
+
+    Raises:
+        PatternError: RE2 refuses the combined expression.
+    """
+    try:
+        compile_scan(phrase_alternation(phrases, WORD_RE2), ignore_case)
+    except re2.error as exc:
+        raise PatternError(f"RE2 cannot run the {len(set(phrases))} of them together "
+                           f"({_re2_message(exc)}); use fewer or shorter ones") from None
+
+
+def _re2_message(exc: re2.error) -> str:
+    arg = exc.args[0] if exc.args else ""
+    message = arg.decode("utf-8", "replace") if isinstance(arg, bytes) else str(arg)
+    return _first_line(message) or "does not compile"
+
+
 def _compile(regex: str) -> re2._Regexp:
     """The compiled expression, with the options of the exact search."""
     try:
         return re2.compile(regex, re2_options())
     except re2.error as exc:
-        arg = exc.args[0] if exc.args else ""
-        message = arg.decode("utf-8", "replace") if isinstance(arg, bytes) else str(arg)
-        raise PatternError(f"not a valid RE2 pattern ({_first_line(message) or 'does not compile'}); "
-                           "fix or remove it") from None
+        raise PatternError(f"not a valid RE2 pattern ({_re2_message(exc)}); fix or remove it") from None
 
 
 def _check_plain_words(text: str) -> None:

@@ -8,6 +8,7 @@ every text in one pass (the texts joined as bytes) and returns the spans with ch
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -115,8 +116,7 @@ def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool 
     row_bytes = np.concatenate([[1], 1 + np.cumsum(n_bytes + 1)[:-1]]).astype(np.int64)
     row_chars = np.concatenate([[1], 1 + np.cumsum(n_chars + 1)[:-1]]).astype(np.int64)
     joined = _join_lines(arrow)
-    flag = "(?i)" if ignore_case else ""
-    pattern = re2.compile(f"{flag}[^\\p{{L}}\\p{{N}}_](?:{core_re2})", _RE2_OPTIONS)
+    pattern = compile_scan(core_re2, ignore_case)
     spans = _find_spans(pattern, joined)
     data = np.frombuffer(joined, dtype=np.uint8)
     b_start = spans[:, 0, 0] + _char_width(data[spans[:, 0, 0]])
@@ -138,6 +138,18 @@ def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool 
     found = pd.concat([found, again], ignore_index=True) if len(again) else found
     out = found[["row", "start", "end", "match", *names]].sort_values(["row", "start"], ignore_index=True)
     return out.astype({"row": "int64", "start": "int64", "end": "int64", "match": "str"})
+
+
+@functools.lru_cache(maxsize=8)
+def compile_scan(core_re2: str, ignore_case: bool = False) -> re2._Regexp:
+    """The RE2 expression scan_texts runs (one non-word character, then the pattern); the last
+    few are kept, so a loader's check and the scans after it compile an alternation once.
+
+    Raises:
+        re2.error: RE2 refuses it (e.g. too large for its memory budget).
+    """
+    flag = "(?i)" if ignore_case else ""
+    return re2.compile(f"{flag}[^\\p{{L}}\\p{{N}}_](?:{core_re2})", _RE2_OPTIONS)
 
 
 def _join_lines(arrow: pa.Array) -> bytes:
