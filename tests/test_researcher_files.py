@@ -268,3 +268,25 @@ def test_the_shipped_files_load_in_the_one_language():
     assert len(gazetteer.load_gazetteer()) > 100
     assert len(stance.load_stance_cues().cues) > 20
     assert "Share" in rules.load_cleaning_rules().furniture_phrases
+
+
+def test_phrases_re2_cannot_run_together_get_one_line(tmp_path, monkeypatch):
+    import re2
+
+    from helpers.patterns import checks
+
+    def refuse(core_re2, ignore_case=False):
+        raise re2.error("pattern too large - compile failed")
+
+    monkeypatch.setattr(checks, "compile_scan", refuse)
+    path = write(tmp_path, "gaz.csv", "entity,type,country,aliases,note\nPutin,person,,Путин|Putin,\n")
+    with pytest.raises(gazetteer.GazetteerError, match=r"^gaz.csv: aliases: RE2 cannot run the 2 of them "
+                       r"together \(pattern too large - compile failed\); use fewer or shorter ones$"):
+        gazetteer.load_gazetteer(path)
+    with pytest.raises(stance.StanceCuesError, match=r"^cues.yaml: cues: RE2 cannot run the 1 of them"):
+        stance.load_stance_cues(write(tmp_path, "cues.yaml", "positive:\n  leader*: 1\n"))
+
+
+def test_cleaning_phrases_compile_to_one_literal_alternation_longest_first():
+    assert patterns.literal_alternation(("Share", "Share this", "C\\*")) == r"Share\ this|Share|C\*"
+    assert patterns.literal_alternation(()) == r"(?!x)x"
