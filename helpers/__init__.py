@@ -14,8 +14,9 @@ higher one (corpus < themes, timeline, compare < report):
 and the shared plumbing every stage may use:
 
     paths       where the project's files live (computed from this file, never from the cwd)
-    config      reading the files researchers edit (YAML), bounded, with one-line errors
-    patterns    phrases compiled to RE2 and scanned over a column of texts in one pass
+    config      reading the files researchers edit (YAML and CSV), bounded, with one-line errors
+    patterns/   the one pattern language of those files: compiled to RE2, checked, scanned over
+                a column of texts in one pass
     plots       figure style, saving figures and tables
     progress    progress bars for long steps (silent in reports and tests)
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
-from helpers.patterns import resolve_phrases
+from helpers import config, paths, patterns
 
 GAZETTEER_PATH = paths.DATA_DIR / "gazetteer.csv"
 GAZETTEER_COLUMNS = ("entity", "type", "country", "aliases", "note")
@@ -34,11 +33,7 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     name = paths.display_path(path)
     if not path.is_file():
         raise GazetteerError(f"{name}: gazetteer not found (columns: {', '.join(GAZETTEER_COLUMNS)})")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise GazetteerError(f"{name}: cannot read the gazetteer as UTF-8 CSV ({first})") from None
+    table = config.read_csv_table(path, name, GazetteerError, "gazetteer")
     missing = [col for col in GAZETTEER_COLUMNS[:4] if col not in table.columns]
     if missing:
         raise GazetteerError(f"{name}: missing column '{missing[0]}' (needs entity, type, country, aliases)")
@@ -62,8 +57,6 @@ def _check_entities(table: pd.DataFrame, name: str) -> None:
         if row.type not in ENTITY_TYPES:
             raise GazetteerError(f"{where} ({row.entity}): unknown type '{row.type}'; use one of "
                                  f"{', '.join(ENTITY_TYPES)}")
-        if "*" in row.aliases.replace("*|", "|").rstrip("*").replace("* ", " "):
-            raise GazetteerError(f"{where} ({row.entity}): '*' may only end a word of an alias")
     repeated = table[table["entity"].duplicated()]
     if len(repeated):
         first = table.loc[table["entity"] == repeated["entity"].iloc[0], "row"].iloc[0]
@@ -78,7 +71,18 @@ def _check_entities(table: pd.DataFrame, name: str) -> None:
 
 
 def _check_aliases(aliases: pd.DataFrame, name: str) -> None:
-    """Raise GazetteerError when one alias belongs to two entities."""
+    """Raise GazetteerError for an alias that is not a usable phrase (helpers.patterns) or that
+    belongs to two entities."""
+    for row in aliases.drop_duplicates("alias").itertuples():
+        try:
+            patterns.check_phrase(row.alias)
+        except patterns.PatternError as exc:
+            raise GazetteerError(patterns.describe_problem(f"{name} row {row.row} ({row.entity}): alias",
+                                                           row.alias, str(exc))) from None
+    try:
+        patterns.check_phrases_together(aliases.loc[aliases["type"] != "ignore", "alias"].tolist())
+    except patterns.PatternError as exc:
+        raise GazetteerError(f"{name}: aliases: {exc}") from None
     clash = aliases[aliases["alias"].duplicated(keep=False)]
     if len(clash):
         alias = clash["alias"].iloc[0]
@@ -90,6 +94,6 @@ def _check_aliases(aliases: pd.DataFrame, name: str) -> None:
 
 def resolve_aliases(matched: pd.Series, gazetteer: pd.DataFrame) -> pd.DataFrame:
     """The gazetteer entry (entity, type, country, alias) of each matched text (see resolve_phrases)."""
-    keys = resolve_phrases(matched, gazetteer["alias"])
+    keys = patterns.resolve_phrases(matched, gazetteer["alias"])
     return gazetteer.drop_duplicates("alias").set_index("alias").reindex(keys)[
         ["entity", "type", "country"]].assign(alias=keys.to_numpy()).reset_index(drop=True)

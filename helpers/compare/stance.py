@@ -77,9 +77,32 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
     if len(both):
         raise StanceCuesError(f"{name}: cue '{both['cue'].iloc[0]}' is listed twice (sides: "
                               f"{', '.join(both['side'])}); keep it once")
-    return StanceCues(cues=cues.astype({"cue": "str", "side": "str"}),
-                      negations=tuple(str(w).casefold() for w in raw.get("negations") or ()),
-                      hedges=tuple(str(w).casefold() for w in raw.get("hedges") or ()), **settings)
+    lists = {key: _check_phrases(raw, key, name) for key in ("negations", "hedges")}
+    for side, cue in zip(cues["side"], cues["cue"]):
+        _check_phrase(cue, f"{name}: {side} cue", name)
+    try:
+        patterns.check_phrases_together(cues["cue"].tolist(), ignore_case=True)
+    except patterns.PatternError as exc:
+        raise StanceCuesError(f"{name}: cues: {exc}") from None
+    return StanceCues(cues=cues.astype({"cue": "str", "side": "str"}), **lists, **settings)
+
+
+def _check_phrases(raw: dict, key: str, name: str) -> tuple[str, ...]:
+    """The negations or hedges: a list of phrases, each checked, in lower case."""
+    value = raw.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(w, str | int | float) for w in value):
+        raise StanceCuesError(f"{name}: '{key}' must be a list of words or phrases, e.g. [not, never]")
+    for w in value:
+        _check_phrase(str(w), f"{name}: {key}", name)
+    return tuple(str(w).casefold() for w in value)
+
+
+def _check_phrase(phrase: str, where: str, name: str) -> None:
+    """Raise StanceCuesError when a cue, negation or hedge is not a usable phrase (helpers.patterns)."""
+    try:
+        patterns.check_phrase(phrase)
+    except patterns.PatternError as exc:
+        raise StanceCuesError(patterns.describe_problem(where, phrase, str(exc))) from None
 
 
 def _check_settings(settings: dict, name: str) -> dict:

@@ -25,6 +25,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from helpers import patterns
 from helpers.corpus import dates
 from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, apply_overrides
 
@@ -99,7 +100,7 @@ def _fold_one(text: str) -> str:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return patterns.literal_alternation(words)
 
 
 def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.DataFrame:

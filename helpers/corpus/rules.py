@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import config, paths
+from helpers import config, paths, patterns
 
 CONTENT_ROLES = ("title", "heading", "paragraph", "list_item")
 OTHER_ROLES = ("duplicate", "metadata", "boilerplate")
@@ -62,9 +62,19 @@ def load_cleaning_rules(path: str | Path | None = None) -> CleaningRules:
         value = raw.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise CleaningRulesError(f"{name}: '{key}' must be a list of non-empty strings")
+        for v in value:
+            _check_phrase(v, f"{name}: {key}")
         lists[key] = tuple(v.strip() for v in value)
     overrides = tuple(_validate_override(o, i, name) for i, o in enumerate(raw.get("overrides") or []))
     return CleaningRules(**lists, overrides=overrides, source=name)
+
+
+def _check_phrase(phrase: str, where: str) -> None:
+    """Raise CleaningRulesError when a phrase is not a usable literal phrase (helpers.patterns)."""
+    try:
+        patterns.check_phrase(phrase, wildcards=False)
+    except patterns.PatternError as exc:
+        raise CleaningRulesError(patterns.describe_problem(where, phrase, str(exc))) from None
 
 
 def _validate_override(entry: object, index: int, name: str) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import config, paths
 from helpers.corpus import dates, formats
 
 MANIFEST_COLUMNS = [
@@ -41,12 +41,7 @@ def read_manifest(path: str | Path | None = None) -> tuple[pd.DataFrame, list[di
     if not path.is_file():
         raise CorpusError(f"{name}: manifest not found (draft one with: python -m helpers.corpus.manifest "
                           f"FOLDER --out {name})")
-    try:
-        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CorpusError(f"{name}: cannot read the manifest as UTF-8 CSV ({first})") from None
-    manifest.columns = [c.strip() for c in manifest.columns]
+    manifest = config.read_csv_table(path, name, CorpusError, "manifest")
     missing = [c for c in REQUIRED_COLUMNS if c not in manifest.columns]
     if missing:
         raise CorpusError(f"{name}: missing column '{missing[0]}' (needs at least doc_id and file)")

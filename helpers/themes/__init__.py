@@ -1,7 +1,8 @@
 """Themes: code the corpus with a codebook, find topics the codebook misses, and score the coder
 against hand coding.
 
-Owns the codebook (codebook: ``data/codebook.yaml`` read and checked, patterns compiled to RE2),
+Owns the codebook (codebook: ``data/codebook.yaml`` read and checked; its patterns are compiled
+by helpers.patterns),
 the coding of sentences or paragraphs (coding), the tables and figures over coded units (tables),
 NMF topics aligned to the themes (topics) and agreement with a hand-coded sample (validation).
 
@@ -20,13 +21,13 @@ Out:
     themes.tabulate_themes(matches, c.sentences, cb)
 """
 
+from helpers.patterns import stem_pattern
 from helpers.themes.codebook import (
     Codebook,
     CodebookError,
     describe_codebook,
     load_codebook,
     select_themes,
-    stem_pattern,
 )
 from helpers.themes.coding import (
     MATCH_COLUMNS,

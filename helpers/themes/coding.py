@@ -26,15 +26,8 @@ import pyarrow.compute as pc
 import re2
 
 from helpers.corpus import language as languages_module
-from helpers.themes.codebook import (
-    DEFAULT_LANGUAGE,
-    MARKER_REWRITE,
-    Codebook,
-    filter_regex,
-    join_patterns,
-    marker_regex,
-    re2_options,
-)
+from helpers.patterns import MARKER_REWRITE, filter_regex, join_patterns, marker_regex, re2_options
+from helpers.themes.codebook import DEFAULT_LANGUAGE, Codebook
 
 UNITS = {"sentence": "sent_id", "paragraph": "para_id"}
 MATCH_COLUMNS = ["doc_id", "theme", "term", "start", "end"]

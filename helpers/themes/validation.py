@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import paths
+from helpers import config, paths
 from helpers.themes.codebook import Codebook
 
 VALIDATION_PATH = paths.DATA_DIR / "validation" / "hand_coded_sentences.csv"
@@ -38,7 +38,7 @@ def load_validation(path: str | Path | None = None) -> pd.DataFrame:
     name = paths.display_path(path)
     if not path.is_file():
         raise ValidationSampleError(f"{name}: hand-coded sample not found")
-    sample = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    sample = config.read_csv_table(path, name, ValidationSampleError, "hand-coded sample")
     missing = [c for c in VALIDATION_COLUMNS if c not in sample.columns]
     if missing:
         raise ValidationSampleError(f"{name}: missing column '{missing[0]}' "

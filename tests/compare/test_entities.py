@@ -74,7 +74,8 @@ def write_gazetteer(tmp_path, rows: str):
      "add it or fix the spelling"),
     ("Putin,person,,Putin,\nPutin,person,,Vladimir Putin,\n",
      "gaz.csv row 3 (Putin): entity already listed in row 2; merge the two rows"),
-    ("Putin,person,,Pu*tin,\n", "gaz.csv row 2 (Putin): '*' may only end a word of an alias"),
+    ("Putin,person,,Pu*tin,\n", "gaz.csv row 2 (Putin): alias: pattern 'Pu*tin': '*' may only end a word, "
+                                "after a letter; write '\\*' for a literal star"),
 ])
 def test_bad_gazetteer_rows_raise_one_line_errors(tmp_path, rows, message):
     path = write_gazetteer(tmp_path, rows)

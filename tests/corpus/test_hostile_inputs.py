@@ -236,5 +236,5 @@ def test_a_codebook_pattern_re2_cannot_run_is_a_one_line_error_naming_theme_and_
     with pytest.raises(themes.CodebookError) as info:
         themes.load_codebook(path)
     message = str(info.value)
-    assert message.startswith("codebook.yaml: theme 'backref': include pattern 're:(a)\\1'")
+    assert message.startswith("codebook.yaml: theme 'backref': include (en): pattern 're:(a)\\1': ")
     assert "\n" not in message

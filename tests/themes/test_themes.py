@@ -14,7 +14,8 @@ import pytest
 
 from helpers import themes
 from helpers.corpus import words
-from helpers.themes.codebook import CodebookError, join_patterns, load_codebook
+from helpers.patterns import join_patterns
+from helpers.themes.codebook import CodebookError, load_codebook
 
 SMALL_CODEBOOK = """
 themes:
@@ -84,13 +85,13 @@ def test_load_codebook_compiles_plain_and_language_mappings(small_codebook):
     ("themes:\n  - {id: a, label: A, definition: d, include: []}\n",
      "theme 'a': 'include' for language 'en' must be a non-empty list of patterns"),
     ("themes:\n  - {id: a, label: A, definition: d, include: ['re:(?<=x)y']}\n",
-     "theme 'a': include pattern 're:(?<=x)y' is not a valid RE2 pattern (invalid perl operator"),
+     "theme 'a': include (en): pattern 're:(?<=x)y': not a valid RE2 pattern (invalid perl operator"),
     ("themes:\n  - {id: a, label: A, definition: d, include: ['re:(a)\\1']}\n",
-     "is not a valid RE2 pattern (invalid escape sequence"),
+     "not a valid RE2 pattern (invalid escape sequence"),
     ("themes:\n  - {id: a, label: A, definition: d, include: ['re:x*']}\n",
-     "include pattern 're:x*' is not a valid RE2 pattern (it matches the empty string)"),
+     "include (en): pattern 're:x*': it matches the empty string"),
     ("themes:\n  - {id: a, label: A, definition: d, include: [x], exclude: ['a*b']}\n",
-     "theme 'a': exclude pattern 'a*b': '*' is allowed only at the end of a word"),
+     "theme 'a': exclude (en): pattern 'a*b': '*' is allowed only at the end of a word"),
     ("themes:\n  - {id: a, label: A, definition: d, include: {english: [x]}}\n",
      "'include' has language 'english'"),
     ("themes:\n  - {id: a, label: A, include: [x]}\n", "theme 'a': missing 'definition'"),

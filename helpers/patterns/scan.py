@@ -1,12 +1,14 @@
-"""Phrase patterns compiled to RE2 and scanned over a whole column of texts at once.
+"""Phrases compiled to RE2 and scanned over a whole column of texts at once.
 
-``phrase_alternation`` turns literal phrases into one RE2 alternation bounded by word characters;
-``scan_texts`` runs it over every text in one pass (the texts joined as bytes) and returns the
-spans with character offsets; ``resolve_phrases`` maps each matched text back to its phrase.
+``phrase_alternation`` turns phrases (words, ``*`` ending a word, ``\\*`` a literal star; see
+helpers.patterns) into one alternation bounded by word characters; ``scan_texts`` runs it over
+every text in one pass (the texts joined as bytes) and returns the spans with character offsets;
+``resolve_phrases`` maps each matched text back to its phrase.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -21,27 +23,70 @@ _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.max_mem = 256 << 20
 _RE2_OPTIONS.log_errors = False
 SPACE = "[ \t\u00a0\u202f]"  # the characters themselves: RE2 does not read \u escapes
-_META = re.compile(r"([.^$+?()\[\]{}|\\])")
+_META = re.compile(r"([.^$*+?()\[\]{}|\\])")
+_ESCAPE = re.compile(r"\\(.)")
 _ASCII_WORD = np.zeros(256, dtype=bool)
 _ASCII_WORD[[ord(ch) for ch in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"]] = True
 
 
+def split_phrase(phrase: str) -> list[tuple[str, bool]]:
+    """The words of a phrase (split at spaces) as (literal text, ends with a wildcard ``*``).
+
+    ``\\*``, ``\\~`` and ``\\\\`` stand for a literal star, tilde and backslash.
+    """
+    out = []
+    for word in phrase.split(" "):
+        wild = word.endswith("*") and not _is_escaped(word, len(word) - 1)
+        body = word[:-1] if wild else word
+        while wild and body.endswith("*") and not _is_escaped(body, len(body) - 1):
+            body = body[:-1]
+        out.append((_ESCAPE.sub(r"\1", body), wild))
+    return out
+
+
+def _is_escaped(text: str, index: int) -> bool:
+    """Whether the character at ``index`` follows an odd number of backslashes."""
+    n = len(text[:index]) - len(text[:index].rstrip("\\"))
+    return n % 2 == 1
+
+
+def _literal_text(phrase: str) -> str:
+    """The phrase's words without wildcards or escapes, joined by spaces (for ordering)."""
+    return " ".join(text for text, _ in split_phrase(phrase))
+
+
+def is_wildcard_phrase(phrase: str) -> bool:
+    """Whether a word of the phrase ends with the wildcard ``*``."""
+    return any(wild for _, wild in split_phrase(phrase))
+
+
+def unescape_phrase(phrase: str) -> str:
+    """The phrase as text: escapes resolved, a word-final wildcard ``*`` kept."""
+    return " ".join(text + ("*" if wild else "") for text, wild in split_phrase(phrase))
+
+
 def escape_phrase(phrase: str, word: str) -> str:
-    """Regex for a literal phrase in which ``*`` ending a word matches any ending (RE2 and re alike).
+    """Regex for a phrase in which ``*`` ending a word matches any ending (RE2 and re alike).
 
     Args:
         phrase: e.g. ``"Путин*"`` or ``"Yandex GPT"``.
         word: the word-character class of the target engine (WORD_RE2 or WORD_PY).
     """
-    parts = [_META.sub(r"\\\1", w.rstrip("*")) + (word + "*" if w.endswith("*") else "")
-             for w in phrase.split(" ")]
+    parts = [_META.sub(r"\\\1", text) + (word + "*" if wild else "") for text, wild in split_phrase(phrase)]
     return f"{SPACE}+".join(parts)
 
 
 def phrase_alternation(phrases: pd.Series | list[str], word: str) -> str:
     """One alternation of phrases, longest first (so the longest alias wins at a position)."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p.replace("*", "")), p))
+    ordered = sorted(set(phrases), key=lambda p: (-len(_literal_text(p)), p))
     return "|".join(escape_phrase(p, word) for p in ordered)
+
+
+def literal_alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """A Python ``re`` alternation of literal phrases (escapes resolved), longest first; an
+    expression that never matches when there are none."""
+    texts = sorted((unescape_phrase(p) for p in phrases), key=len, reverse=True)
+    return "|".join(re.escape(t) for t in texts) or r"(?!x)x"
 
 
 def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool = False) -> pd.DataFrame:
@@ -71,8 +116,7 @@ def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool 
     row_bytes = np.concatenate([[1], 1 + np.cumsum(n_bytes + 1)[:-1]]).astype(np.int64)
     row_chars = np.concatenate([[1], 1 + np.cumsum(n_chars + 1)[:-1]]).astype(np.int64)
     joined = _join_lines(arrow)
-    flag = "(?i)" if ignore_case else ""
-    pattern = re2.compile(f"{flag}[^\\p{{L}}\\p{{N}}_](?:{core_re2})", _RE2_OPTIONS)
+    pattern = compile_scan(core_re2, ignore_case)
     spans = _find_spans(pattern, joined)
     data = np.frombuffer(joined, dtype=np.uint8)
     b_start = spans[:, 0, 0] + _char_width(data[spans[:, 0, 0]])
@@ -94,6 +138,18 @@ def scan_texts(texts: pd.Series, core_re2: str, core_py: str, ignore_case: bool 
     found = pd.concat([found, again], ignore_index=True) if len(again) else found
     out = found[["row", "start", "end", "match", *names]].sort_values(["row", "start"], ignore_index=True)
     return out.astype({"row": "int64", "start": "int64", "end": "int64", "match": "str"})
+
+
+@functools.lru_cache(maxsize=8)
+def compile_scan(core_re2: str, ignore_case: bool = False) -> re2._Regexp:
+    """The RE2 expression scan_texts runs (one non-word character, then the pattern); the last
+    few are kept, so a loader's check and the scans after it compile an alternation once.
+
+    Raises:
+        re2.error: RE2 refuses it (e.g. too large for its memory budget).
+    """
+    flag = "(?i)" if ignore_case else ""
+    return re2.compile(f"{flag}[^\\p{{L}}\\p{{N}}_](?:{core_re2})", _RE2_OPTIONS)
 
 
 def _join_lines(arrow: pa.Array) -> bytes:
@@ -181,8 +237,8 @@ def resolve_phrases(matched: pd.Series, phrases: pd.Series | list[str],
         A Series aligned with ``matched``: the phrase as written in ``phrases`` (None if none fits).
     """
     fold = str.casefold if ignore_case else (lambda v: v)
-    exact = {fold(p): p for p in sorted(set(phrases), reverse=True)}
-    wild = sorted({p for p in phrases if "*" in p}, key=lambda p: (-len(p.replace("*", "")), p))
+    exact = {fold(unescape_phrase(p)): p for p in sorted(set(phrases), reverse=True)}
+    wild = sorted({p for p in phrases if is_wildcard_phrase(p)}, key=lambda p: (-len(_literal_text(p)), p))
     flags = re.IGNORECASE if ignore_case else 0
     wild_res = [re.compile(escape_phrase(p, WORD_PY), flags) for p in wild]
     lookup = {}
