@@ -57,6 +57,7 @@ kind (past / present / target / vague) follows the transparent rules documented 
 """
 
 from helpers.timeline.figures import plot_timeline
+from helpers.timeline.timeml import TIMEX_COLUMNS, list_timexes, to_timeml
 from helpers.timeline.tables import (
     DATE_COLUMNS,
     KINDS,
@@ -74,5 +75,5 @@ from helpers.timeline.tables import (
 __all__ = [
     "DATE_COLUMNS", "KINDS", "count_dates", "extract_dates", "find_dates", "list_partial_documents",
     "list_statements", "parse_date_range", "plot_timeline", "publication_dates", "select_dates",
-    "select_unresolved",
+    "select_unresolved", "TIMEX_COLUMNS", "list_timexes", "to_timeml",
 ]

@@ -86,8 +86,17 @@ SIGNALS = {  # signal word -> (modifier, role in the kind rules)
     "since": ("AFTER", "since"), "с": ("AFTER", "since"), "со": ("AFTER", "since"),
     "начиная с": ("AFTER", "since"),
     "around": ("APPROX", ""), "circa": ("APPROX", ""), "approximately": ("APPROX", ""),
-    "около": ("APPROX", ""),
+    "около": ("APPROX", ""), "within": ("", ""),
+    "bis": ("BEFORE", "deadline"), "d'ici": ("BEFORE", "deadline"), "d’ici": ("BEFORE", "deadline"),
+    "para": ("BEFORE", "deadline"), "entro": ("BEFORE", "deadline"), "até": ("BEFORE", "deadline"),
+    "hasta": ("BEFORE", "deadline"), "到": ("BEFORE", "deadline"), "بحلول": ("BEFORE", "deadline"),
+    "seit": ("AFTER", "since"), "depuis": ("AFTER", "since"), "desde": ("AFTER", "since"),
+    "dal": ("AFTER", "since"), "dall'": ("AFTER", "since"), "з": ("AFTER", "since"),
+    "منذ": ("AFTER", "since"), "після": ("AFTER", ""),
 }
+# Signals that TimeML leaves outside the TIMEX3 (approximations such as "around" stay inside).
+OUTSIDE_SIGNALS = frozenset(w for w, (mod, _) in SIGNALS.items() if mod in ("BEFORE", "AFTER", "")
+                            )
 PARTS = {
     "early": "START", "beginning": "START", "start": "START", "начале": "START", "начала": "START",
     "mid": "MID", "middle": "MID", "середине": "MID", "середины": "MID",
@@ -124,14 +133,15 @@ MON = rf"(?:(?:{_capitalised(_FULL_MONTHS)})\b|(?:{_capitalised(_ABBREVIATED)})\
 WEEKDAY = rf"(?:{_capitalised(WEEKDAYS)})\b"
 RU_MON = rf"(?i:{_alternatives(MONTHS_RU_ALL)})"
 NUM = rf"(?:\d{{1,3}}|(?i:{_alternatives(NUMBER_WORDS)}))"
-RU_YEAR_SUFFIX = r"(?:году|года|годах|годы|годов|год|гг\.|г\.|г)"
+RU_YEAR_SUFFIX = r"(?:году|года|годах|годы|годов|год|гг\.|г\.|г|році|року|рік|р\.)"
 
 PREFIX = (
-    rf"(?P<prep>\b(?i:in|on|during|from|throughout|as of|starting in|beginning in){SP}"
-    rf"|(?i:в|во|на){SP})?"
+    rf"(?P<prep>\b(?i:in|on|during|from|throughout|as of|starting in|beginning in|for|into|through"
+    rf"|im|am|en|em|no|na|nel|a|ad){SP}|(?i:в|во|на|у|في){SP}|于)?"
     rf"(?P<sig>\b(?i:no later than|not later than|by|until|till|before|after|since|around|circa"
-    rf"|approximately){SP}|(?i:начиная с|к|до|со|с|после|около){SP})?"
-    rf"(?P<the>\b(?i:the){SP})?"
+    rf"|approximately|within|bis|seit|d['’]ici|depuis|para|desde|hasta|entro|dal|até){SP}"
+    rf"|\b(?i:dall['’])|(?i:начиная с|к|до|со|с|після|после|около|з|بحلول|منذ){SP}|到)?"
+    rf"(?P<the>\b(?i:the|il|el){SP})?"
     rf"(?P<part>\b(?i:early|mid|late)(?:{OSP}-{OSP}|{SP})"
     rf"|\b(?i:beginning|start|middle|end|close){SP}(?i:of){SP}(?:(?i:the){SP})?"
     rf"|(?i:начале|середине|конце|концу|начала|середины|конца){SP})?"
@@ -166,7 +176,9 @@ FAMILIES = {
     "md": rf"(?P<md_m>{MON}){SP}(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b",
     "dm": rf"\b(?P<dm_d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?(?P<dm_m>{MON})",
     "my": rf"(?P<my_m>{MON})(?:,?{SP}(?:of{SP})?(?P<my_y>{YEAR})\b)?",
-    "ago": rf"\b(?P<ago_n>{NUM}){SP}(?P<ago_u>(?i:years?|months?|weeks?|days?|decades?)){SP}(?i:ago)\b",
+    "ago": rf"\b(?P<ago_n>{NUM}){SP}(?P<ago_u>(?i:years?|months?|weeks?|days?|decades?)){SP}"
+           rf"(?P<ago_w>(?i:ago|earlier))\b|(?P<ago_ru>(?P<ago_rn>\d{{1,3}}|(?i:два|две|три|пять|десять))"
+           rf"{SP}(?P<ago_ru_u>(?i:года|год|лет|месяца|месяцев)){SP}(?i:назад))",
     "span": rf"\b(?P<sp_dir>(?i:next|past|last|coming|previous)){SP}(?P<sp_n>{NUM}){SP}"
             rf"(?P<sp_u>(?i:years|months|decades|weeks|days))\b",
     "vague": rf"(?:\b(?P<vg_dir>(?i:coming|upcoming|recent)){SP}(?P<vg_u>(?i:years|months|decades|weeks))\b"
@@ -203,6 +215,10 @@ class Reading:
     relative: tuple | None = None
     direction: str = ""
     is_vague: bool = False
+    timex_type: str = "DATE"   # TimeML type: DATE, TIME, DURATION, SET
+    timex_value: str = ""      # TimeML value where it differs from value (P3M, PRESENT_REF, ...)
+    timex_mod: str = ""        # a modifier the words themselves give ("about" -> APPROX)
+    time_suffix: str = ""      # appended to the resolved day for TIME ("T20:00", "TNI") or "-WE"
 
 
 def month_number(token: str) -> int:
@@ -305,7 +321,7 @@ def _read_periods(fam: str, g: dict) -> Reading | None:
         if g["q_cy"]:
             return Reading("quarter", value=f"{g['q_cy']}-Q{q}", granularity="quarter")
         return Reading("partial", granularity="quarter", unresolved=f"XXXX-Q{q}",
-                       relative=("quarter_of_year", q))
+                       relative=("quarter_of_year", q, ""))
     return None
 
 
@@ -326,17 +342,28 @@ def _unit(word: str) -> str:
 def _read_relative(fam: str, g: dict) -> Reading | None:
     """Expressions that need the publication date: last year, on Wednesday, two years ago, ..."""
     if fam == "ago":
+        if g["ago_ru"]:
+            rn = g["ago_rn"].lower()
+            n = int(rn) if rn.isdigit() else {"два": 2, "две": 2, "три": 3, "пять": 5, "десять": 10}[rn]
+            unit = "month" if g["ago_ru_u"].lower().startswith("мес") else "year"
+            return Reading("relative", granularity=unit, relative=("ago", n, unit), direction="past")
         n, unit = number_value(g["ago_n"]), _unit(g["ago_u"])
         rel = ("ago", n, unit) if n is not None else None
         return Reading("relative", granularity=unit, relative=rel, direction="past")
     if fam == "span":
         n, unit, way = number_value(g["sp_n"]), _unit(g["sp_u"]), DIRECTIONS[g["sp_dir"].lower()]
+        size = 10 if unit == "decade" else 1
+        duration = f"P{'X' if n is None else n * size}{'Y' if unit in ('year', 'decade') else unit[0].upper()}"
         if n is None:  # "the next few years"
-            return Reading("vague", granularity=unit, direction=way, is_vague=True)
-        return Reading("relative", granularity=unit, relative=("span", n, unit, way), direction=way)
+            return Reading("vague", granularity=unit, direction=way, is_vague=True,
+                           timex_type="DURATION", timex_value=duration)
+        return Reading("relative", granularity=unit, relative=("span", n, unit, way), direction=way,
+                       timex_type="DURATION", timex_value=duration)
     if fam == "vague":
         unit = _unit(g["vg_u"]) if g["vg_u"] else "year"
-        return Reading("vague", granularity=unit, is_vague=True)
+        past = (g["vg_dir"] or "").lower() == "recent" or "последние" in g[f"f_{fam}"].lower()
+        return Reading("vague", granularity=unit, is_vague=True,
+                       timex_value="PAST_REF" if past else "FUTURE_REF")
     if fam == "earlier":
         unit, way = _unit(g["el_u"]), DIRECTIONS[g["el_dir"].lower()]
         return Reading("relative", granularity=unit, relative=(unit, OFFSETS[way]),

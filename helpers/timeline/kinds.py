@@ -34,7 +34,7 @@ FUTURE_WORDS = frozenset("""
 will shall would expect expects expected expecting expectation expectations projected projecting
 projection projections forecast forecasts forecasted aim aims aimed aiming target targets
 targeted targeting goal goals intend intends intended scheduled envisage envisages envisaged
-upcoming deadline будет будут планируется ожидается
+upcoming deadline due should будет будут планируется ожидается
 """.split())
 FUTURE_PAIRS = frozenset({("plans", "to"), ("plan", "to"), ("planning", "to"), ("planned", "for"),
                           ("going", "to"), ("set", "to"), ("seeks", "to"), ("seek", "to")})
@@ -45,6 +45,8 @@ introduced established ordered created founded passed released began started end
 occurred invaded imposed unveiled said told spoke met visited held made took gave went came became
 won lost rose fell grew saw был была было были назад ранее
 """.split())
+NOT_PAST = frozenset("""based related owned backed listed needed called named limited united advanced
+used indeed need feed speed seed breed proceed exceed succeed hundred""".split())
 PAST_PAIRS = frozenset({("used", "to"), ("took", "place"), ("set", "up")})
 PAST_PREFIXES = ("принят", "подписа", "объявил")
 _ASCII_CUE_WORDS = FUTURE_WORDS | PAST_WORDS | {w for w, _ in FUTURE_PAIRS | PAST_PAIRS}
@@ -88,6 +90,10 @@ def cue_at(words: list[str], i: int) -> str:
     """'future', 'past' or '' for the (lower-case) word i of a clause, given its neighbours."""
     word = words[i]
     if word.isascii() and word not in _ASCII_CUE_WORDS:
+        # a regular past form ("reported", "signaled") is a past cue, unless passive or adjectival
+        if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST \
+                and not (i and words[i - 1] in PASSIVE | {"is", "are", "will"}):
+            return "past"
         return ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if (word, after) in FUTURE_PAIRS:
@@ -123,6 +129,10 @@ def decide_kind(reading: grammar.Reading, role: str, value: str, published: str,
     ``cue`` is the nearest cue ('future', 'past', '') or an object whose get() returns it.
     """
     cue_of = cue.get if hasattr(cue, "get") else (lambda: cue)
+    if reading.timex_value.endswith("_REF"):
+        return {"PRESENT_REF": "present", "PAST_REF": "past"}.get(reading.timex_value, "target") \
+            if not reading.is_vague or reading.timex_value != "FUTURE_REF" or reading.family == "ref" \
+            else "vague"
     if reading.is_vague:
         return "vague"
     if reading.direction in ("past", "future"):

@@ -15,7 +15,8 @@ from helpers.timeline import anchoring
 from helpers.timeline import reading as reader
 
 DATE_COLUMNS = ["doc_id", "sent_id", "text", "start", "end", "value", "granularity", "mod", "kind",
-                "is_anchored", "anchor"]
+                "is_anchored", "anchor", "type", "timex_text", "timex_start", "timex_end", "timex_value",
+                "signal", "rule"]
 KINDS = ("past", "present", "target", "vague")
 # Languages whose month names and cue words the grammar reads; in others only numeric and ISO
 # dates (24.11.2023, 2023-11-24), CJK dates (2025年9月29日) and bare years in digits are found.
@@ -99,7 +100,9 @@ def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"doc_id": "str", "sent_id": "str", "text": "str", "start": "int64",
                        "end": "int64", "value": "str", "granularity": "str", "mod": "str",
-                       "kind": "str", "is_anchored": "bool", "anchor": "str"})
+                       "kind": "str", "is_anchored": "bool", "anchor": "str", "type": "str",
+                       "timex_text": "str", "timex_start": "int64", "timex_end": "int64",
+                       "timex_value": "str", "signal": "str", "rule": "str"})
 
 
 def parse_date_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
