@@ -101,7 +101,8 @@ def run_heideltime(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     with tempfile.TemporaryDirectory() as scratch, contextlib.redirect_stderr(open(os.devnull, "w")):
         os.chdir(scratch)  # it writes config.props into the working directory
         try:
-            for doc_id, dct, language in documents[["doc_id", "published", "language"]].itertuples(index=False):
+            columns = documents[["doc_id", "published", "language"]]
+            for doc_id, dct, language in columns.itertuples(index=False):
                 if language not in HEIDELTIME_LANGUAGES:
                     continue
                 part = sentences[sentences["doc_id"] == doc_id]
@@ -202,8 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         for system in ("dateparser", "HeidelTime"):
             theirs = speeds[(speeds["set"] == name) & (speeds["system"] == system)]
             if len(ours) and len(theirs):
-                print(f"{name}: workbook is {ours['sentences/s'].iloc[0] / theirs['sentences/s'].iloc[0]:,.0f}x "
-                      f"faster than {system} (sentences per second)")
+                ratio = ours["sentences/s"].iloc[0] / theirs["sentences/s"].iloc[0]
+                print(f"{name}: workbook is {ratio:,.0f}x faster than {system} (sentences per second)")
     return 0
 
 

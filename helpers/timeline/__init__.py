@@ -57,7 +57,6 @@ kind (past / present / target / vague) follows the transparent rules documented 
 """
 
 from helpers.timeline.figures import plot_timeline
-from helpers.timeline.timeml import TIMEX_COLUMNS, list_timexes, to_timeml
 from helpers.timeline.tables import (
     DATE_COLUMNS,
     KINDS,
@@ -71,6 +70,7 @@ from helpers.timeline.tables import (
     select_dates,
     select_unresolved,
 )
+from helpers.timeline.timeml import TIMEX_COLUMNS, list_timexes, to_timeml
 
 __all__ = [
     "DATE_COLUMNS", "KINDS", "count_dates", "extract_dates", "find_dates", "list_partial_documents",

@@ -1,51 +1,39 @@
-"""The grammar of temporal expressions: one combined RE2 pattern and what each match means.
+"""The grammar of temporal expressions (English and Russian core): RE2 families and their meaning.
 
-``helpers.timeline`` runs :data:`PATTERN` once over all sentences (joined with newlines, as UTF-8
-bytes) and hands every match to :func:`interpret_match`, which turns it into a :class:`Reading`:
-an absolute value (``2022-02-24``, ``2025-09``, ``2025-Q1``, ``199``, ``1993/2022``) or a
-relative rule to resolve against the publication date
-(:func:`helpers.timeline.anchoring.resolve_relative`), with its
-granularity and TimeML-style modifier. The pattern is written for RE2 (no look-arounds): the
-checks RE2 cannot express (word boundaries around Cyrillic words, amounts, metadata cues) are
-made in Python on each match.
+The full pattern is :data:`PREFIX` followed by every family of :data:`FAMILIES` and of the news
+(:mod:`helpers.timeline.grammar_news`) and other-language (:mod:`helpers.timeline.grammar_multi`)
+modules, in the order :func:`helpers.timeline.reading.full_pattern` sets; it runs once over all
+sentences, and :func:`interpret_match` turns each match into a :class:`Reading`: an absolute value
+or a relative rule to resolve against the publication date
+(:func:`helpers.timeline.anchoring.resolve_relative`), with its granularity, modifier and TimeML
+type and value. The pattern is written for RE2 (no look-arounds): the checks RE2 cannot express
+are made in Python on each match (:mod:`helpers.timeline.checks`).
 
 A match is ``[prep] [signal] [the] [part] body``:
 
-* prep (in, on, during, from, throughout, as of, в, на) puts a bare year in year context; it is
-  not part of the expression's text.
-* signal (by, until, till, no later than, before, after, since, around, circa, approximately;
-  к, до, с, после, около) sets the modifier: by/until/before → BEFORE, since/after → AFTER,
-  around → APPROX. It is part of the text ("by 2030").
+* prep (in, on, during, from, for, into, through, as of; im, en, em, a, nel; в, на, у, في, 于)
+  puts a bare year in year context; it is never part of the expression.
+* signal (by, until, till, no later than, before, after, since, within, around, circa; bis, seit,
+  d'ici, depuis, para, desde, hasta, entro, dal, até; к, до, с, после, з, після; بحلول, منذ; 到)
+  sets the modifier (by/until/before → BEFORE, since/after → AFTER, around → APPROX). The column
+  ``text`` includes it ("by 2030"); TimeML's ``timex_text`` leaves out all but the approximations
+  (``signal`` = "by", ``timex_text`` = "2030"; "around 2030" stays whole).
 * part (early, mid, late, the beginning/start/middle/end of; в начале/середине/конце) sets
   START/MID/END and wins over a signal ("by the end of 2025" → 2025 END). Part of the text.
-* body: one of the families in :data:`FAMILIES`, tried in this order at each position:
-  ``cjk`` (2025年9月29日, 2025年9月, 2025年), ``cjk_md`` (9月29日), ``iso`` (2023-11-24), ``dot``
-  (24.11.2023, day first), ``slash`` (11/24/2023: month first unless the first number is over
-  12), ``mdy`` (February 24, 2022; Sept. 3rd, 2024), ``dmy`` (24 February 2022), ``ru_dmy``
-  (19 ноября 2025 г.; 19 ноября), ``ru_my`` (ноябрь 2025, в ноябре 2025 года), ``quarter`` (Q1
-  2025, 2025 Q1, the second quarter of 2024), ``half`` (H1 2025, the first half of 2025),
-  ``season`` (spring 2026, the summer of 2024), ``decade`` (1990s, 1990-е), ``range`` (1993-2022,
-  2019 to 2022, 2023-24), ``between`` (between 2015 and 2018), ``md``/``dm``/``my`` (September 28,
-  5 March, December 2020, and a month alone after a cue: in May), ``ago`` (two years ago),
-  ``span`` (the next five years, the past two decades), ``vague`` (the coming years, recent
-  years, the near future, ближайшие годы), ``earlier`` (earlier this year, later this month),
-  ``rel`` (last year, next month, this week, last March, next Friday), ``ru_rel`` (в прошлом
-  году), ``day`` (yesterday, today, tomorrow; вчера, сегодня, завтра), ``weekday`` (Wednesday),
-  ``year`` (a four-digit year 1800-2099, kept only in year context).
+* body: one family, tried in order at each position: ``cjk`` (2025年9月29日), ``cjk_md``
+  (9月29日), ``iso``, ``dot`` (24.11.2023, day first), ``slash`` (11/24/2023), ``mdy``, ``dmy``,
+  ``ru_dmy``, ``ru_my``, ``quarter`` (Q1 2025, the second quarter of 2024), ``half``, ``season``,
+  ``decade`` (1990s, 1990-е), ``range`` (1993-2022, 2019 to 2022), ``between``, ``md``/``dm``/
+  ``my`` (September 28, 5 March, December 2020; a month alone after a cue), ``ago`` (two years
+  ago, a year earlier, два года назад), ``span`` (the next five years), ``vague`` (the coming
+  years, recent years), ``earlier`` (earlier this year), ``rel`` (last year, next Friday),
+  ``ru_rel``, ``day`` (yesterday), ``weekday``, ``year`` (1800-2099, only in year context).
 
-The text of an expression starts at its signal, or else at "the" for the families where it
-belongs to the phrase (the 1990s, the coming years, the next five years, the second quarter),
-or else at the body. Russian month names and signal words are Cyrillic, so they are only read
-in Cyrillic text: no document language is needed to tell them apart, and English text never
-matches them. Japanese/Chinese signal words (までに) are not read: such a year has no modifier.
-
-Values (ISO 8601 truncated to the granularity, TimeML conventions where ISO has none):
-day ``2022-02-24``; month ``2025-09``; ISO week ``2025-W40`` (granularity week); quarter
-``2025-Q1``; half-year ``2025-H1`` (granularity half); season
-``2025-SP``/``SU``/``FA``/``WI`` (spring, summer, autumn, winter, as TimeML); year ``2030``;
-decade ``199`` (the 1990s); a range ``1993/2022``. A partial date that could not be anchored
-keeps its unresolved form with ``XXXX`` for the year (``XXXX-09-28``); a relative expression that
-could not be anchored, and a vague one ("the coming years"), has the value ``''``.
+Values (ISO 8601 truncated to the granularity, TimeML conventions where ISO has none): day
+``2022-02-24``; month ``2025-09``; week ``2025-W40``; quarter ``2025-Q1``; half ``2025-H1``;
+season ``2025-SP``; year ``2030``; decade ``199``; a range ``1993/2022`` (two TIMEX3 in TimeML).
+An unanchored partial date keeps ``XXXX`` for the year (``XXXX-09-28``); an unanchored relative
+one, and a vague one, has the value ``''`` (its ``timex_value`` says PAST_REF/FUTURE_REF).
 """
 
 from __future__ import annotations
@@ -353,7 +341,8 @@ def _read_relative(fam: str, g: dict) -> Reading | None:
     if fam == "span":
         n, unit, way = number_value(g["sp_n"]), _unit(g["sp_u"]), DIRECTIONS[g["sp_dir"].lower()]
         size = 10 if unit == "decade" else 1
-        duration = f"P{'X' if n is None else n * size}{'Y' if unit in ('year', 'decade') else unit[0].upper()}"
+        code = "Y" if unit in ("year", "decade") else unit[0].upper()
+        duration = f"P{'X' if n is None else n * size}{code}"
         if n is None:  # "the next few years"
             return Reading("vague", granularity=unit, direction=way, is_vague=True,
                            timex_type="DURATION", timex_value=duration)

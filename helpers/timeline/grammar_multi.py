@@ -103,7 +103,7 @@ FAMILIES = {
                  rf"|квартал|квартале|полугодии|полугодие))",
     "ar_year": rf"(?:عام|العام){OSP}(?P<ary>{YEAR})",
 }
-PLACES = {"x_quarter": "quarter", "x_dmy": "md", "x_my": "md", "x_rel": "rel",
+PLACES = {"x_quarter": "quarter", "x_dmy": "ago", "x_my": "ago", "x_rel": "rel",
           "x_weekday": "weekday", "ar_year": "year"}
 
 

@@ -73,7 +73,7 @@ FAMILIES = {
     "clock": rf"\b(?P<clk_h>1[0-2]|0?[1-9])(?::(?P<clk_m>[0-5]\d))?{OSP}"
              rf"(?P<clk_ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))",
     "weekend": rf"\b(?P<we_dir>(?i:this|last|next)){SP}(?i:weekend)\b",
-    "the_unit": rf"\b(?P<tu>(?i:year|month|week))\b",
+    "the_unit": r"\b(?P<tu>(?i:year|month|week))\b",
     "spelled": rf"\b(?P<sp_c>(?i:nineteen|twenty)){SP}(?P<sp_t>(?i:{_TENS}))(?:-(?P<sp_o>(?i:{_ONES})))?\b"
                rf"|\b(?i:two{SP}thousand)(?:{SP}(?i:and))?{SP}(?P<sp_k>(?i:{_ONES}|{_TENS}))\b",
     "set": rf"\b(?:(?i:every|each){SP}(?:(?P<set_n>{NUM}|other){SP})?(?P<set_u>{_UNITS_EN})"
@@ -155,9 +155,8 @@ def read_news(fam: str, g: dict) -> Reading | None:
         return Reading("ref", granularity="", timex_value=ref, direction=REF_DIRECTION[ref],
                        is_vague=ref != "PRESENT_REF")
     if fam == "quarter_x":
-        if g["qx_the"] or g["qx_rel"] or g["qx_hq"] or g["qx_adj"] or g["qx_fis"]:
-            return _read_quarter(g) if not g["qx_the"] else Reading(
-                "relative", granularity="quarter", relative=("quarter", -1), direction="past")
+        return _read_quarter(g) if not g["qx_the"] else Reading(
+            "relative", granularity="quarter", relative=("quarter", -1), direction="past")
     if fam == "fiscal":
         year = g["fy"] or ("20" + g["fy2"] if len(g["fy2"]) == 2 else g["fy2"])
         return Reading("year", value=year, granularity="year")

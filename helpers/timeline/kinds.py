@@ -129,10 +129,8 @@ def decide_kind(reading: grammar.Reading, role: str, value: str, published: str,
     ``cue`` is the nearest cue ('future', 'past', '') or an object whose get() returns it.
     """
     cue_of = cue.get if hasattr(cue, "get") else (lambda: cue)
-    if reading.timex_value.endswith("_REF"):
-        return {"PRESENT_REF": "present", "PAST_REF": "past"}.get(reading.timex_value, "target") \
-            if not reading.is_vague or reading.timex_value != "FUTURE_REF" or reading.family == "ref" \
-            else "vague"
+    if reading.family == "ref":  # now, recently, the future
+        return {"PRESENT_REF": "present", "PAST_REF": "past"}.get(reading.timex_value, "target")
     if reading.is_vague:
         return "vague"
     if reading.direction in ("past", "future"):

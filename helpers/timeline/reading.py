@@ -14,7 +14,6 @@ import re2
 
 from helpers.timeline import anchoring, checks, grammar, grammar_multi, grammar_news, kinds
 
-
 _GROUPS = ("prep", "sig", "the", "part")
 _WITH_THE = frozenset({"decade", "vague", "span", "quarter", "half", "season", "rel", "earlier",
                        "quarter_x", "the_unit", "duration", "ref", "weekend"})

@@ -55,8 +55,7 @@ def _document_text(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> tuple[s
         para_start[para_id] = cursor
         pieces.append(text)
         cursor += len(text) + 2
-    for sent_id, para_id, start, text in zip(sentences["sent_id"], sentences["para_id"],
-                                             sentences["start"], sentences["text"]):
+    for sent_id, para_id, start in zip(sentences["sent_id"], sentences["para_id"], sentences["start"]):
         if para_id in para_start:
             offsets[sent_id] = para_start[para_id] + int(start)
     return "\n\n".join(pieces), offsets
