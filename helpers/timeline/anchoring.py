@@ -53,15 +53,14 @@ def _resolve_calendar(rel: tuple, y: int, m: int, d: int) -> tuple[str, str]:
     if kind == "quarter":
         yy, mm = _add_months(y, m, 3 * rel[1])
         return f"{yy}-Q{(mm - 1) // 3 + 1}", "quarter"
-    if kind == "quarter_of_year":  # the latest such quarter begun by then; "future": not yet over
-        q, way = rel[1], rel[2]
-        yy = y if way == "year" else (y if 3 * q >= m else y + 1) if way == "future" else \
-            (y if 3 * q - 2 <= m else y - 1)
-        return f"{yy}-Q{q}", "quarter"
+    if kind in ("quarter_of_year", "half_of_year"):  # the latest one begun by then; past tense:
+        n, way = rel[1], rel[2]                       # over by then; future: not yet over
+        size, code = (3, "Q") if kind == "quarter_of_year" else (6, "H")
+        yy = y if way == "year" else (y if size * n >= m else y + 1) if way == "future" else \
+            (y if size * n < m else y - 1) if way == "past" else (y if size * (n - 1) + 1 <= m else y - 1)
+        return f"{yy}-{code}{n}", "quarter" if code == "Q" else "half"
     if kind == "year_part":
         return f"{y + rel[3]}-{rel[1]}{rel[2]}", "quarter" if rel[1] == "Q" else "half"
-    if kind == "half_of_year":
-        return f"{y}-H{rel[1]}", "half"
     if kind == "month_day":
         month, day, way = rel[1], rel[2], rel[3]
         if way == "nearest":
@@ -71,6 +70,8 @@ def _resolve_calendar(rel: tuple, y: int, m: int, d: int) -> tuple[str, str]:
         return f"{yy}-{month:02d}-{day:02d}", "day"
     if kind == "month_of_year":
         month, way = rel[1], rel[2]
+        if way == "latest":  # the latest one begun by publication (past tense: "in October")
+            return f"{y if month <= m else y - 1}-{month:02d}", "month"
         if way == "nearest":  # the occurrence closest to publication (a tie goes to the past)
             yy = y + min((-1, 0, 1), key=lambda k: (abs(12 * k + month - m), 12 * k + month - m > 0))
             return f"{yy}-{month:02d}", "month"
@@ -142,7 +143,7 @@ def resolve_relative(rel: tuple, anchor: str, precision: str) -> tuple[str, str]
         return None
     parts = [int(p) for p in anchor.split("-")] + [1, 1]
     y, m, d = parts[0], parts[1], parts[2]
-    if rel[0] == "quarter_of_year" and PRECISION_RANK.get(precision, 0) < PRECISION_RANK["month"]:
+    if rel[0] in ("quarter_of_year", "half_of_year") and PRECISION_RANK.get(precision, 0) < 2:
         rel = (rel[0], rel[1], "year")  # only the year is known: that year's quarter
     if rel[0] in ("ago", "span"):
         return _resolve_counted(rel, y, m, d)

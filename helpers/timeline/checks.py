@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.timeline import grammar, grammar_multi, grammar_news
+from helpers.timeline import grammar, grammar_multi
 
 _METADATA_CUE = re.compile(
     r"(?i)(?:\bretrieved(?: on)?|\baccessed(?: on)?|\barchived(?: from the original)?(?: on)?"
@@ -24,7 +24,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0]*$")
 _YEAR_BEFORE = re.compile(r"(?:1[89]|20)\d\d\s*$")
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:once|twice|times)\b)[^.;,]{0,40}$", re.IGNORECASE)
 # A bare year counts after these words ("the 1996 campaign", "for 1988", "bonds due 1993").
-YEAR_WORDS = frozenset("the a an its his her their this that our due both than of through".split())
+YEAR_WORDS = frozenset("the a an its his her their this that our due both than of through s".split())
 _NO_BOUNDARY = frozenset({"cjk", "cjk_md", "x_rel", "x_quarter", "ar_year"})
 _CYRILLIC_WEEKDAYS = frozenset(w for w in grammar_multi.WEEKDAYS_X if not w.isascii() and w[0] > "Ѐ")
 
@@ -45,7 +45,7 @@ def trim_suffix(sentence: str, groups, end: int) -> int:
 
 def is_bounded(sentence: str, family: str, start: int, end: int) -> bool:
     """The expression is a whole word: no letter or digit glued to either side (CJK exempt)."""
-    if family in _NO_BOUNDARY:
+    if family in _NO_BOUNDARY and (family != "x_rel" or sentence[start] >= "\u2e80"):
         return start == 0 or not sentence[start - 1].isdigit()
     before = sentence[start - 1] if start > 0 else " "
     after = sentence[end] if end < len(sentence) else " "
@@ -64,8 +64,6 @@ def _word_before(sentence: str, start: int) -> str:
 
 def _needs_more(sentence: str, family: str, g, words: dict, start: int) -> bool:
     """Words that only count with "the", a preposition of their language, or within/for."""
-    if grammar_news.needs_the(family, g) and "the" not in words:
-        return True
     if family == "duration" and g["du_bare"] and words.get("sig") != "within" \
             and words.get("prep") != "for":
         return True

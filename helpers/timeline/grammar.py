@@ -157,7 +157,7 @@ FAMILIES = {
     "half": rf"(?:\bH(?P<h_a>[12]){OSP}-?{OSP}(?P<h_ay>{YEAR})|(?P<h_by>{YEAR}){OSP}-?{OSP}H(?P<h_b>[12])"
             rf"|\b(?P<h_ord>(?i:first|second|1st|2nd)){SP}(?i:half)(?:{SP}(?:(?i:of){SP})?(?P<h_cy>{YEAR}))?)\b",
     "season": rf"\b(?P<sea>(?i:spring|summer|autumn|fall|winter)){SP}(?:(?i:of){SP})?(?P<sea_y>{YEAR})\b",
-    "decade": r"\b(?P<dec>1[89]\d|20\d)0(?:['’]?s\b|-(?:е|х))",
+    "decade": rf"\b(?P<dec>1[89]\d|20\d)0(?:['’]?s\b|-(?:е|х)(?:{SP}(?:годы|годах|годов))?)",
     "range": rf"\b(?P<r1>{YEAR})(?:{OSP}[-–—/]{OSP}|{SP}(?i:to|until|till|through){SP})"
              rf"(?P<r2>{YEAR}|\d\d)\b(?:{OSP}(?:гг\.|годах|годы|годов))?",
     "between": rf"\b(?i:between){SP}(?P<b1>{YEAR}){SP}(?i:and){SP}(?P<b2>{YEAR})\b",
@@ -295,7 +295,7 @@ def _read_periods(fam: str, g: dict) -> Reading | None:
         if year:
             return Reading("half", value=f"{year}-H{h}", granularity="half")
         return Reading("partial", granularity="half", unresolved=f"XXXX-H{h}",
-                       relative=("half_of_year", int(h)))
+                       relative=("half_of_year", int(h), ""))
     if fam == "season":
         return Reading("season", value=f"{g['sea_y']}-{SEASONS[g['sea'].lower()]}", granularity="season")
     if fam == "quarter":
@@ -336,7 +336,7 @@ def _read_relative(fam: str, g: dict) -> Reading | None:
             unit = "month" if g["ago_ru_u"].lower().startswith("мес") else "year"
             return Reading("relative", granularity=unit, relative=("ago", n, unit), direction="past")
         n, unit = number_value(g["ago_n"]), _unit(g["ago_u"])
-        rel = ("ago", n, unit) if n is not None else None
+        rel = ("ago", n, unit, g["ago_w"].lower()) if n is not None else None
         return Reading("relative", granularity=unit, relative=rel, direction="past")
     if fam == "span":
         n, unit, way = number_value(g["sp_n"]), _unit(g["sp_u"]), DIRECTIONS[g["sp_dir"].lower()]

@@ -103,7 +103,7 @@ FAMILIES = {
                  rf"|квартал|квартале|полугодии|полугодие))",
     "ar_year": rf"(?:عام|العام){OSP}(?P<ary>{YEAR})",
 }
-PLACES = {"x_quarter": "quarter", "x_dmy": "ago", "x_my": "ago", "x_rel": "rel",
+PLACES = {"x_quarter": "cjk", "x_dmy": "ago", "x_my": "ago", "x_rel": "rel",
           "x_weekday": "weekday", "ar_year": "year"}
 
 
@@ -130,7 +130,7 @@ def read_multi(fam: str, g: dict) -> Reading | None:
         n, unit = ORDINALS_X[g["xq_ord"].lower()], g["xq_u"].lower()
         if unit.startswith("полугод"):
             return Reading("partial", granularity="half", unresolved=f"XXXX-H{n}",
-                           relative=("half_of_year", n))
+                           relative=("half_of_year", n, ""))
         return Reading("partial", granularity="quarter", unresolved=f"XXXX-Q{n}",
                        relative=("quarter_of_year", n, ""))
     if fam == "ar_year":

@@ -54,44 +54,47 @@ SPELLED = {w: i for i, w in enumerate(_ONES.split("|"), 1)} | {
     w: v for w, v in zip(_TENS.split("|"), [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 50,
                                              60, 70, 80, 90])}
 _UNITS_EN = r"(?i:years?|months?|weeks?|days?|hours?|minutes?|decades?|century|centuries)"
-_UNITS_RU = r"(?i:год|года|лет|месяц|месяца|месяцев|неделю|недели|недель|день|дня|дней)"
 _QUALIFIER = r"(?i:about|around|roughly|some|nearly|almost|less than|under|more than|at least|up to)"
 
+RU_NUMBERS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+              "девять": 9, "десять": 10}
+_UNITS_RU = r"(?i:года|год|лет|месяцев|месяца|месяц|неделю|недели|недель|дней|день|дня)"
 FAMILIES = {
     "ref": rf"\b(?P<ref>(?i:currently|recently|nowadays|at{SP}present|these{SP}days)|now|Now|NOW"
-           rf"|future|past)\b|(?P<ref_ru>(?i:в{SP}настоящее{SP}время|сейчас|ныне|недавно|будущем))",
+           rf"|(?i:the){SP}(?i:future|past))\b|(?P<ref_ru>(?i:в{SP}настоящее{SP}время|сейчас|ныне|недавно"
+           rf"|будущем))",
     "quarter_x": rf"\b(?:(?P<qx_adj>(?i:first|second|third|fourth|1st|2nd|3rd|4th))-(?i:quarter)"
                  rf"|(?i:fiscal){SP}(?P<qx_fis>(?i:first|second|third|fourth)){SP}(?i:quarter)"
                  rf"|(?P<qx_rel>(?i:latest|most{SP}recent|current|same|year-ago|year-earlier"
                  rf"|prior-year|previous|past|just-ended|just{SP}ended)){SP}(?i:quarter|period)"
                  rf"|(?P<qx_hq>(?i:first|second|third|fourth)){SP}(?P<qx_u>(?i:half|quarter)){SP}"
                  rf"(?i:of){SP}(?P<qx_dir>(?i:next|last|this)){SP}(?i:year)"
-                 rf"|(?P<qx_the>(?i:quarter)))\b",
+                 rf"|(?P<qx_the>(?i:the){SP}(?i:quarter)))\b",
     "fiscal": rf"\b(?:(?i:fiscal)(?:{SP}(?i:year))?{SP}(?P<fy>{YEAR})|FY{OSP}(?P<fy2>{YEAR}|\d\d))\b",
     "tod": rf"(?:(?P<tod_d>{WEEKDAY}|\b(?i:yesterday|today|tomorrow|this|last))"
            rf"{SP}(?P<tod_p>(?i:morning|afternoon|evening|night))|\b(?P<tonight>(?i:tonight)))\b",
     "clock": rf"\b(?P<clk_h>1[0-2]|0?[1-9])(?::(?P<clk_m>[0-5]\d))?{OSP}"
              rf"(?P<clk_ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))",
     "weekend": rf"\b(?P<we_dir>(?i:this|last|next)){SP}(?i:weekend)\b",
-    "the_unit": r"\b(?P<tu>(?i:year|month|week))\b",
+    "the_unit": rf"\b(?i:the){SP}(?:(?P<tu>(?i:year|month|week))|(?P<tu_s>(?i:spring|summer|autumn"
+                rf"|fall|winter)))\b",
     "spelled": rf"\b(?P<sp_c>(?i:nineteen|twenty)){SP}(?P<sp_t>(?i:{_TENS}))(?:-(?P<sp_o>(?i:{_ONES})))?\b"
                rf"|\b(?i:two{SP}thousand)(?:{SP}(?i:and))?{SP}(?P<sp_k>(?i:{_ONES}|{_TENS}))\b",
     "set": rf"\b(?:(?i:every|each){SP}(?:(?P<set_n>{NUM}|other){SP})?(?P<set_u>{_UNITS_EN})"
+           rf"|(?i:every|each){SP}(?P<set_q>(?i:quarter))"
            rf"|(?P<set_adv>(?i:annually|yearly|monthly|weekly|daily|quarterly|hourly))"
            rf"|(?i:per){SP}(?P<set_per>(?i:year|month|week|day|hour)))\b"
            rf"|(?P<set_ru>(?i:каждый{SP}год|каждый{SP}месяц|каждую{SP}неделю|каждый{SP}день"
            rf"|ежегодно|ежемесячно|еженедельно|ежедневно))",
-    "duration": rf"(?:\b(?P<du_q>{_QUALIFIER}){SP})?(?:(?P<du_ord>(?i:first|last|past)){SP})?"
-                rf"(?:\b(?P<du_n>{NUM})(?:{SP}|-)(?P<du_u>{_UNITS_EN})(?P<du_old>-old)?\b"
+    "duration": rf"\b(?i:past){SP}(?P<du_pu>(?i:year|decade|month|week|century))\b"
+                rf"|(?:\b(?P<du_q>{_QUALIFIER}){SP})?(?:(?P<du_ord>(?i:first|last|past)){SP})?"
+                rf"(?:\b(?P<du_n>{NUM})(?P<du_sep>{SP}|-)(?P<du_u>{_UNITS_EN})(?P<du_old>-old)?\b"
                 rf"|(?P<du_bare>(?i:years|months|weeks|days|hours|decades))\b"
-                rf"|(?P<du_rn>\d{{1,3}}|(?i:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять))"
-                rf"{SP}(?P<du_ru>{_UNITS_RU})(?:$|[^\w]))",
+                rf"|(?P<du_rn>\d{{1,3}}|(?i:{'|'.join(RU_NUMBERS)})){SP}(?P<du_ru>{_UNITS_RU}))",
 }
 # family -> the core family it is tried before (see helpers.timeline.reading.full_pattern)
-PLACES = {"ref": "vague", "quarter_x": "quarter", "fiscal": "quarter", "tod": "rel",
-          "clock": "quarter", "weekend": "rel", "the_unit": "ago", "spelled": "year",
-          "set": "ago", "duration": "day"}
-_NEED_THE = frozenset({"qx_the", "future", "past", "tu"})
+PLACES = {"duration": "day", "ref": "day", "quarter_x": "quarter", "fiscal": "quarter", "tod": "rel",
+          "clock": "quarter", "weekend": "rel", "the_unit": "ago", "spelled": "year", "set": "ago"}
 
 
 def _duration_value(n: int | None, unit: str) -> str:
@@ -122,10 +125,11 @@ def _read_duration(g: dict) -> Reading:
     if g["du_bare"]:
         return Reading("duration", granularity="", timex_type="DURATION",
                        timex_value=_duration_value(None, g["du_bare"]), is_vague=True)
+    if g["du_pu"]:  # the past year, the past decade
+        return Reading("duration", granularity="", timex_type="DURATION",
+                       timex_value=_duration_value(1, g["du_pu"]))
     if g["du_rn"]:
-        n = int(g["du_rn"]) if g["du_rn"].isdigit() else \
-            "два две три четыре пять шесть семь восемь девять десять".split().index(g["du_rn"].lower()) + 2
-        n = 2 if g["du_rn"].lower() in ("два", "две") else n
+        n = int(g["du_rn"]) if g["du_rn"].isdigit() else RU_NUMBERS[g["du_rn"].lower()]
         return Reading("duration", granularity="", timex_type="DURATION",
                        timex_value=_duration_value(n, g["du_ru"]))
     n = number_value(g["du_n"])
@@ -139,6 +143,8 @@ def _read_set(g: dict) -> Reading:
         word = (g["set_adv"] or g["set_ru"]).lower()
         value = ADVERB_SETS.get(word) or {"год": "P1Y", "месяц": "P1M", "неделю": "P1W",
                                           "день": "P1D"}[word.split()[-1]]
+    elif g["set_q"]:
+        value = "P3M"
     elif g["set_per"]:
         value = _duration_value(1, g["set_per"])
     else:
@@ -150,8 +156,8 @@ def _read_set(g: dict) -> Reading:
 def read_news(fam: str, g: dict) -> Reading | None:
     """A Reading for one match of a family of :data:`FAMILIES` (None for any other family)."""
     if fam == "ref":
-        word = " ".join((g["ref"] or g["ref_ru"]).lower().split())
-        ref = REFS[word.replace("в настоящее время", "в настоящее время")]
+        word = " ".join((g["ref"] or g["ref_ru"]).lower().split()).removeprefix("the ")
+        ref = REFS[word]
         return Reading("ref", granularity="", timex_value=ref, direction=REF_DIRECTION[ref],
                        is_vague=ref != "PRESENT_REF")
     if fam == "quarter_x":
@@ -176,6 +182,9 @@ def read_news(fam: str, g: dict) -> Reading | None:
         offset = {"this": 0, "last": -1, "next": 1}[g["we_dir"].lower()]
         return Reading("relative", granularity="week", relative=("week", offset), time_suffix="-WE")
     if fam == "the_unit":
+        if g["tu_s"]:
+            code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+            return Reading("relative", granularity="season", relative=("season", code[g["tu_s"].lower()], ""))
         return Reading("relative", granularity=g["tu"].lower(), relative=(g["tu"].lower(), 0))
     if fam == "spelled":
         if g["sp_k"]:
@@ -189,10 +198,3 @@ def read_news(fam: str, g: dict) -> Reading | None:
     if fam == "duration":
         return _read_duration(g)
     return None
-
-
-def needs_the(fam: str, g: dict) -> bool:
-    """Whether a match only counts after "the" ("the quarter", "the future", "the year")."""
-    if fam == "ref":
-        return (g["ref"] or "").lower() in ("future", "past")
-    return fam == "quarter_x" and bool(g["qx_the"]) or fam == "the_unit"

@@ -36,7 +36,8 @@ projection projections forecast forecasts forecasted aim aims aimed aiming targe
 targeted targeting goal goals intend intends intended scheduled envisage envisages envisaged
 upcoming deadline due should будет будут планируется ожидается
 """.split())
-FUTURE_PAIRS = frozenset({("plans", "to"), ("plan", "to"), ("planning", "to"), ("planned", "for"),
+FUTURE_PAIRS = frozenset({("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
+                          ("come", "into"), ("enter", "into"),("plans", "to"), ("plan", "to"), ("planning", "to"), ("planned", "for"),
                           ("going", "to"), ("set", "to"), ("seeks", "to"), ("seek", "to")})
 FUTURE_PREFIXES = ("планир", "прогноз", "намерен", "цель", "цели")
 PAST_WORDS = frozenset("""
@@ -57,12 +58,19 @@ class LazyCue:
     """The nearest cue of an expression, looked for only when a kind rule needs it."""
 
     def __init__(self, sentence: str, start: int, end: int):
-        self.args, self.value = (sentence, start, end), None
+        self.args, self.value, self.left = (sentence, start, end), None, None
 
     def get(self) -> str:
         if self.value is None:
             self.value = nearest_cue(*self.args)
         return self.value
+
+    def get_governing(self) -> str:
+        """The cue before the expression if its clause has one ("announced on Tuesday and will
+        ..."), else the nearest after it: the verb that governs a bare weekday or month."""
+        if self.left is None:
+            self.left = nearest_cue(*self.args, left_first=True)
+        return self.left
 
 
 def _edge_before(sentence: str, pos: int) -> int:
@@ -107,9 +115,9 @@ def cue_at(words: list[str], i: int) -> str:
     return ""
 
 
-def nearest_cue(sentence: str, start: int, end: int) -> str:
+def nearest_cue(sentence: str, start: int, end: int, left_first: bool = False) -> str:
     """'future', 'past' or '': the cue word in the clause nearest to the expression (in words;
-    a tie goes to the word before it)."""
+    a tie goes to the word before it; with ``left_first`` any cue before it wins)."""
     left, right = clause_around(sentence, start, end)
     before, after = _WORD.findall(left.lower()), _WORD.findall(right.lower())
     found, distance = "", len(before) + len(after) + 1
@@ -117,6 +125,8 @@ def nearest_cue(sentence: str, start: int, end: int) -> str:
         if cue := cue_at(before, i):
             found, distance = cue, len(before) - 1 - i
             break
+    if found and left_first:
+        return found
     for i in range(min(len(after), distance)):
         if cue := cue_at(after, i):
             return cue

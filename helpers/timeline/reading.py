@@ -17,7 +17,10 @@ from helpers.timeline import anchoring, checks, grammar, grammar_multi, grammar_
 _GROUPS = ("prep", "sig", "the", "part")
 _WITH_THE = frozenset({"decade", "vague", "span", "quarter", "half", "season", "rel", "earlier",
                        "quarter_x", "the_unit", "duration", "ref", "weekend"})
-_CUE_DIRECTED = frozenset({"weekday", "month_of_year", "month_day", "quarter_of_year"})
+_CUE_DIRECTED = frozenset({"weekday", "month_of_year", "month_day", "quarter_of_year", "half_of_year",
+                           "season"})
+_PERIODS = ("quarter_of_year", "half_of_year")
+_YEAR_VALUE = re.compile(r"\d{4}")
 
 
 def ordered_families() -> dict[str, str]:
@@ -69,19 +72,22 @@ def read_all(found: list[int], where: list[int], text: tuple, doc_ids: list[str]
     joined, starts, ascii_rows, texts = text
     _, matcher = compiled_patterns()
     rows = []
-    quarter_of: dict[int, str] = {}  # sentence index -> the last quarter named in it
+    quarter_of: dict[str, str] = {}  # doc_id -> the last quarter it named (a year-ago comparison)
+    year_in: dict[int, str] = {}  # sentence index -> the last year it named ("five years earlier")
     for pos, i in zip(found, where):
         sentence = texts[i]
         offset = pos - starts[i]
         if not ascii_rows[i]:
             offset = len(joined[starts[i]:pos].decode("utf-8"))
         m = matcher.match(sentence, offset)
-        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", "")), quarter_of.get(i, "")) \
-            if m else None
+        context = (quarter_of.get(doc_ids[i], ""), year_in.get(i, ""))
+        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", "")), context) if m else None
         if row is not None:
             rows.append((doc_ids[i], sent_ids[i], *row))
             if row[-3].partition("-")[2][:1] == "Q":  # timex_value of a quarter
-                quarter_of[i] = row[-3]
+                quarter_of[doc_ids[i]] = row[-3]
+            elif _YEAR_VALUE.fullmatch(row[-3]):
+                year_in[i] = row[-3]
     return rows
 
 
@@ -101,7 +107,8 @@ class _Groups:
         return default if value is None else value
 
 
-def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str], quarter: str) -> tuple | None:
+def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str], context: tuple[str, str]
+                ) -> tuple | None:
     """Check one match, read its value and kind; None when it is not a temporal expression."""
     groups = _Groups(m)
     family = m.lastgroup[2:]
@@ -131,13 +138,15 @@ def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str], quarter: st
     if family == "duration" and reading.timex_value.startswith("P1") and groups["du_n"] in ("a", "an") \
             and checks.counts_before(sentence, timex_start):
         reading.timex_type = "SET"  # "100,000 specialists a year"
-    described = _describe(reading, words, sentence, (start, end), anchor, quarter)
+    if family == "duration" and "the" in first and groups["du_sep"] == "-":
+        timex_start = body_start  # "the 10-year note": the article is not part of the duration
+    described = _describe(reading, words, sentence, (start, end), anchor, context)
     return (sentence[start:end], start, end, *described[:7], sentence[timex_start:end], timex_start,
             end, described[7], m.group("sig").strip() if outside and signal else "", described[8])
 
 
 def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[int, int],
-              anchor: tuple[str, str], quarter: str) -> tuple:
+              anchor: tuple[str, str], context: tuple[str, str]) -> tuple:
     """value, granularity, mod, kind, is_anchored, anchor, type, timex_value, rule of one reading."""
     part = words.get("part", "").replace("-", " ").split()
     sig = words.get("sig", "")
@@ -150,8 +159,7 @@ def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[
         resolved, rule = _resolve(reading.relative, anchor, cue)
         if resolved is not None:
             (value, granularity), is_anchored = resolved, True
-            if quarter and reading.relative[0] == "ago" and reading.relative[1:] == (1, "year"):
-                value, granularity, rule = _year_before(quarter), "quarter", "a year before the quarter named"
+            value, granularity, rule = _compared(reading.relative, context, (value, granularity, rule))
         else:
             value = reading.unresolved
     elif reading.timex_type in ("DURATION", "SET") or reading.timex_value.endswith("_REF"):
@@ -167,9 +175,18 @@ def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[
             timex_value, rule)
 
 
-def _year_before(quarter: str) -> str:
-    year, _, q = quarter.partition("-")
-    return f"{int(year) - 1}-{q}"
+def _compared(rel: tuple, context: tuple[str, str], resolved: tuple[str, str, str]) -> tuple[str, str, str]:
+    """"a year ago"/"a year earlier" after a quarter of the document is that quarter a year before
+    (a results comparison); "five years earlier" after a year of the sentence counts from it."""
+    quarter, year = context
+    if rel[0] != "ago" or rel[2] != "year":
+        return resolved
+    if quarter and rel[1] == 1:
+        head, _, q = quarter.partition("-")
+        return f"{int(head) - 1}-{q}", "quarter", "a year before the quarter reported"
+    if year and rel[3] == "earlier":
+        return str(int(year) - rel[1]), "year", "counted from the year named"
+    return resolved
 
 
 _RULE_OF_CUE = {"past": "nearest past (past tense)", "future": "next (future cue)"}
@@ -186,15 +203,19 @@ def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[t
     if not anchor[0]:
         return None, "unresolved: no publication date"
     if rel[0] in _CUE_DIRECTED and not rel[-1]:
-        way = cue.get()
-        if rel[0] == "weekday" and way != "future" or rel[0] == "quarter_of_year" and way == "past":
+        way = cue.get_governing()
+        if rel[0] == "weekday" and way != "future":
             resolved = anchoring.resolve_relative(rel, *anchor)
             return resolved, ("latest on or before publication" if resolved else
                               "unresolved: publication date too coarse")
+        label = _RULE_OF_CUE.get(way, "publication year" if rel[0] == "season" else
+                                 "latest begun by publication")
         if not way and rel[0] in ("month_of_year", "month_day"):
             way, label = "nearest", "nearest to publication (no tense cue)"
-        else:
-            label = _RULE_OF_CUE.get(way, "latest begun by publication")
+        elif way == "past" and rel[0] == "month_of_year":
+            way = "latest"  # "sales in October were" in an October report: this October
+        elif way == "past" and rel[0] in _PERIODS:
+            label = "latest over by publication (past tense)"
         directed = anchoring.resolve_relative((*rel[:-1], way), *anchor)
         if directed is not None:
             return directed, label

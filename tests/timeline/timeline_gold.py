@@ -143,8 +143,9 @@ TRICKY_CASES = [
      [("прошлом году", "2024", "year", "", P, True)]),
     ("ru_end_of", "ru", "Решение примут до конца 2026 года.",
      [("до конца 2026 года", "2026", "year", "END", T, False)]),
+    # TimeML: "годы" belongs to the decade phrase ("the 1990s"), so the expression is "1990-е годы"
     ("ru_decade", "ru", "В 1990-е годы многие уехали.",
-     [("1990-е", "199", "decade", "", P, False)]),
+     [("1990-е годы", "199", "decade", "", P, False)]),
     # relative expressions with a day-precision anchor (2025-09-29, a Monday)
     ("weekday", "day", "Putin spoke on Wednesday.",
      [("Wednesday", "2025-09-24", "day", "", P, True)]),
