@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.timeline.grammar import OSP, SP, YEAR, Reading, _alternatives
+from helpers.timeline.grammar import OSP, SP, YEAR, Reading
 
 MONTHS_X = {}
 for _names in (
@@ -83,12 +83,20 @@ HALF_WORDS = {"первом": 1, "втором": 2, "первое": 1, "втор
 # A month name alone counts after one of these (the preposition group of the pattern).
 PREPOSITIONS_X = frozenset({"im", "en", "em", "a", "ad", "у", "в", "во", "في", "no", "na", "nel"})
 
-XMON = rf"(?i:{_alternatives(MONTHS_X)})"
-
-
 def _phrase(words: str) -> str:
-    """A phrase as a pattern: any spaces between its words, either apostrophe."""
-    return SP.join(re.escape(w).replace("'", "['’]") for w in words.split())
+    """A phrase as a pattern: any spaces between its words, either apostrophe; an ASCII letter at
+    either end gets a word boundary (RE2's \\b only knows ASCII), so "mai" is not in "domain"."""
+    body = SP.join(re.escape(w).replace("'", "['’]") for w in words.split())
+    head = r"\b" if words[0].isascii() and words[0].isalpha() else ""
+    tail = r"\b" if words[-1].isascii() and words[-1].isalpha() else ""
+    return head + body + tail
+
+
+def _words(words) -> str:
+    return "(?i:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+XMON = _words(MONTHS_X)
 
 
 _SUFFIX = r"(?:року|році|рік|р\.)"
@@ -96,10 +104,10 @@ FAMILIES = {
     "x_dmy": rf"\b(?P<xd_d>[0-3]?\d)(?:\.|er|º)?(?:{SP}(?i:de|del){SP}|{SP})(?P<xd_m>{XMON})"
              rf"(?:(?:,?{SP}|{SP}(?i:de|del){SP})(?P<xd_y>{YEAR})(?:{SP}{_SUFFIX})?)?",
     "x_my": rf"(?P<xm_m>{XMON})(?:(?:{SP}|{SP}(?i:de|del){SP})(?P<xm_y>{YEAR})(?:{SP}{_SUFFIX})?)?",
-    "x_rel": rf"(?P<xr>(?i:{'|'.join(_phrase(k) for k in sorted(RELATIVE_X, key=len, reverse=True))}))",
-    "x_weekday": rf"(?P<xw>(?i:{_alternatives(WEEKDAYS_X)}))",
+    "x_rel": rf"(?P<xr>{_words(RELATIVE_X)})",
+    "x_weekday": rf"(?P<xw>{_words(WEEKDAYS_X)})",
     "x_quarter": rf"(?:(?P<xq_y>{YEAR})年)?第(?P<xq_zh>[一二三四])季度"
-                 rf"|(?P<xq_ord>(?i:{_alternatives(ORDINALS_X)})){SP}(?P<xq_u>(?i:quartal|trimestre"
+                 rf"|(?P<xq_ord>{_words(ORDINALS_X)}){SP}(?P<xq_u>(?i:quartal|trimestre"
                  rf"|квартал|квартале|полугодии|полугодие))",
     "ar_year": rf"(?:عام|العام){OSP}(?P<ary>{YEAR})",
 }
