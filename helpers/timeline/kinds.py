@@ -36,9 +36,10 @@ projection projections forecast forecasts forecasted aim aims aimed aiming targe
 targeted targeting goal goals intend intends intended scheduled envisage envisages envisaged
 upcoming deadline due should будет будут планируется ожидается
 """.split())
-FUTURE_PAIRS = frozenset({("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
-                          ("come", "into"), ("enter", "into"),("plans", "to"), ("plan", "to"), ("planning", "to"), ("planned", "for"),
-                          ("going", "to"), ("set", "to"), ("seeks", "to"), ("seek", "to")})
+FUTURE_PAIRS = frozenset({("takes", "effect"), ("take", "effect"), ("comes", "into"),
+                          ("enters", "into"), ("come", "into"), ("enter", "into"), ("plans", "to"),
+                          ("plan", "to"), ("planning", "to"), ("planned", "for"), ("going", "to"),
+                          ("set", "to"), ("seeks", "to"), ("seek", "to")})
 FUTURE_PREFIXES = ("планир", "прогноз", "намерен", "цель", "цели")
 PAST_WORDS = frozenset("""
 was were had did ago earlier previously formerly adopted approved announced launched signed

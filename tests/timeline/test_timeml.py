@@ -76,13 +76,15 @@ def test_trap_words_amounts_and_counts_are_not_expressions(sentence):
     ("Die Regierung will bis 2030 handeln.", "de", [("2030", "DATE", "2030")]),
     ("Das Gesetz tritt am 1. Januar 2026 in Kraft.", "de", [("1. Januar 2026", "DATE", "2026-01-01")]),
     ("Le gouvernement veut agir d'ici 2030.", "fr", [("2030", "DATE", "2030")]),
-    ("La ley se aprobó el 12 de diciembre de 2023.", "es", [("12 de diciembre de 2023", "DATE", "2023-12-12")]),
+    ("La ley se aprobó el 12 de diciembre de 2023.", "es",
+     [("12 de diciembre de 2023", "DATE", "2023-12-12")]),
     ("Il piano sarà completato entro il 2026.", "it", [("2026", "DATE", "2026")]),
     ("O plano foi anunciado em março de 2023.", "pt", [("março de 2023", "DATE", "2023-03")]),
     ("该公司于2023年11月19日发布了新模型。", "zh", [("2023年11月19日", "DATE", "2023-11-19")]),
     ("政府计划到2030年建成网络。", "zh", [("2030年", "DATE", "2030")]),
     ("تهدف الحكومة إلى ذلك بحلول عام 2030.", "ar", [("عام 2030", "DATE", "2030")]),
-    ("Уряд ухвалив рішення 19 листопада 2023 року.", "uk", [("19 листопада 2023 року", "DATE", "2023-11-19")]),
+    ("Уряд ухвалив рішення 19 листопада 2023 року.", "uk",
+     [("19 листопада 2023 року", "DATE", "2023-11-19")]),
     ("Las ventas cayeron en noviembre.", "es", [("noviembre", "DATE", "2023-11")]),
 ])
 def test_other_languages(sentence, language, expected):
