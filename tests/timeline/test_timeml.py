@@ -167,3 +167,12 @@ def test_the_annotated_sets_parse_and_their_offsets_point_at_the_text():
         assert all(text_of[r.sent_id][r.start:r.end] == r.text for r in gold.itertuples())
         assert set(gold["type"]) <= {"DATE", "TIME", "DURATION", "SET"}
     assert len(timeml_gold.read_split("dev")[2]) + len(timeml_gold.read_split("heldout")[2]) >= 400
+
+
+def test_partial_documents_say_how_much_of_their_language_is_read():
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "language": ["en", "fr", "ja", "ru"]})
+    got = timeline.list_partial_documents(documents)
+    assert got["doc_id"].tolist() == ["b", "c"]
+    assert got["problem"].str.startswith("partly read").all()
+    assert "no tense cues for language 'fr'" in got.loc[0, "problem"]
+    assert "no month names or cue words for language 'ja'" in got.loc[1, "problem"]
