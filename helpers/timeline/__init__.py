@@ -1,15 +1,20 @@
 """The timeline: what happened when, what was announced when, and what targets are set for when.
 
-Owns the date grammar (grammar: which expressions, which values), the reading of each match
-(reading), anchoring relative expressions to publication dates (anchoring), the kind of each
-expression (kinds), and the tables (tables) and figure (figures) built from them.
+Owns the date grammar (grammar: English and Russian; grammar_news: what TimeML marks in news
+reports; grammar_multi: other languages), the checks and reading of each match (checks, reading),
+anchoring relative expressions to publication dates (anchoring), the kind of each expression
+(kinds), the tables (tables) and figure (figures) built from them, and TimeML (timeml).
 
 In: a Corpus from helpers.corpus (sentences: doc_id, sent_id, text, language; documents:
 doc_id, published, date_precision).
 Out:
     publication dates   doc_id, value, precision, source, evidence
     dates               one row per temporal expression: doc_id, sent_id, text, start, end, value,
-                        granularity, mod, kind, is_anchored, anchor
+                        granularity, mod, kind, is_anchored, anchor, type, timex_text, timex_start,
+                        timex_end, timex_value, signal, rule
+    timexes             one row per TIMEX3 (list_timexes): doc_id, sent_id, text, start, end, type,
+                        value, mod, signal, is_anchored
+    TimeML files        <doc_id>.tml per document (to_timeml)
 
     from helpers import corpus, timeline
     c = corpus.load_corpus()
@@ -17,7 +22,10 @@ Out:
     found = timeline.extract_dates(c)       # one row per temporal expression in c.sentences
 
 ``extract_dates`` returns doc_id, sent_id, text (the expression), start, end (offsets in the
-sentence text), value, granularity, mod, kind, is_anchored, anchor. The grammar (which
+sentence text), value, granularity, mod, kind, is_anchored, anchor, and the TimeML reading: type
+(DATE, TIME, DURATION, SET), timex_text/timex_start/timex_end (the span without its signal word),
+timex_value (``2024-Q3``, ``P3M``, ``PRESENT_REF``, ``2025-11-19TNI``), signal ("by") and rule
+(the anchoring rule that decided the value). The grammar (which
 expressions, which values) is documented in :mod:`helpers.timeline.grammar`. Title and heading
 sentences are article content and are searched like paragraphs.
 
@@ -70,9 +78,10 @@ from helpers.timeline.tables import (
     select_dates,
     select_unresolved,
 )
+from helpers.timeline.timeml import TIMEX_COLUMNS, list_timexes, to_timeml
 
 __all__ = [
     "DATE_COLUMNS", "KINDS", "count_dates", "extract_dates", "find_dates", "list_partial_documents",
     "list_statements", "parse_date_range", "plot_timeline", "publication_dates", "select_dates",
-    "select_unresolved",
+    "select_unresolved", "TIMEX_COLUMNS", "list_timexes", "to_timeml",
 ]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 NEEDS = {  # the anchor precision each relative rule needs (see resolve_relative)
     "year": "year", "decade": "year", "month_day": "year", "quarter_of_year": "year",
-    "half_of_year": "year",
+    "half_of_year": "year", "year_part": "year",
     "month": "month", "quarter": "month", "season": "month",
     "week": "day", "day": "day", "weekday": "day",
 }
@@ -22,9 +22,9 @@ PRECISION_RANK = {"unknown": 0, "": 0, "year": 1, "month": 2, "day": 3}
 def _needed(rel: tuple) -> str:
     kind = rel[0]
     if kind == "month_of_year":
-        return "month" if rel[2] in ("past", "future") else "year"
+        return "month" if rel[2] in ("past", "future", "nearest") else "year"
     if kind == "month_day":
-        return "day" if rel[3] in ("past", "future") else "year"
+        return "day" if rel[3] in ("past", "future", "nearest") else "year"
     if kind in ("ago", "span"):
         return {"decade": "year", "year": "year", "month": "month"}.get(rel[2], "day")
     return NEEDS[kind]
@@ -53,17 +53,28 @@ def _resolve_calendar(rel: tuple, y: int, m: int, d: int) -> tuple[str, str]:
     if kind == "quarter":
         yy, mm = _add_months(y, m, 3 * rel[1])
         return f"{yy}-Q{(mm - 1) // 3 + 1}", "quarter"
-    if kind == "quarter_of_year":
-        return f"{y}-Q{rel[1]}", "quarter"
-    if kind == "half_of_year":
-        return f"{y}-H{rel[1]}", "half"
+    if kind in ("quarter_of_year", "half_of_year"):  # the latest one begun by then; past tense:
+        n, way = rel[1], rel[2]                       # over by then; future: not yet over
+        size, code = (3, "Q") if kind == "quarter_of_year" else (6, "H")
+        yy = y if way == "year" else (y if size * n >= m else y + 1) if way == "future" else \
+            (y if size * n < m else y - 1) if way == "past" else (y if size * (n - 1) + 1 <= m else y - 1)
+        return f"{yy}-{code}{n}", "quarter" if code == "Q" else "half"
+    if kind == "year_part":
+        return f"{y + rel[3]}-{rel[1]}{rel[2]}", "quarter" if rel[1] == "Q" else "half"
     if kind == "month_day":
         month, day, way = rel[1], rel[2], rel[3]
+        if way == "nearest":
+            return _nearest_day(month, day, dt.date(y, m, d)), "day"
         yy = y - 1 if way == "past" and (month, day) > (m, d) else \
             y + 1 if way == "future" and (month, day) <= (m, d) else y
         return f"{yy}-{month:02d}-{day:02d}", "day"
     if kind == "month_of_year":
         month, way = rel[1], rel[2]
+        if way == "latest":  # the latest one begun by publication (past tense: "in October")
+            return f"{y if month <= m else y - 1}-{month:02d}", "month"
+        if way == "nearest":  # the occurrence closest to publication (a tie goes to the past)
+            yy = y + min((-1, 0, 1), key=lambda k: (abs(12 * k + month - m), 12 * k + month - m > 0))
+            return f"{yy}-{month:02d}", "month"
         yy = y - 1 if way == "past" and month >= m else y + 1 if way == "future" and month <= m else y
         return f"{yy}-{month:02d}", "month"
     if kind == "season":
@@ -132,6 +143,8 @@ def resolve_relative(rel: tuple, anchor: str, precision: str) -> tuple[str, str]
         return None
     parts = [int(p) for p in anchor.split("-")] + [1, 1]
     y, m, d = parts[0], parts[1], parts[2]
+    if rel[0] in ("quarter_of_year", "half_of_year") and PRECISION_RANK.get(precision, 0) < 2:
+        rel = (rel[0], rel[1], "year")  # only the year is known: that year's quarter
     if rel[0] in ("ago", "span"):
         return _resolve_counted(rel, y, m, d)
     return _resolve_calendar(rel, y, m, d)
@@ -177,6 +190,18 @@ def value_span(value: str) -> tuple[dt.date, dt.date] | None:
         return dt.date(y, int(rest), 1), _month_end(y, int(rest))
     day = dt.date.fromisoformat(value)
     return day, day
+
+
+def _nearest_day(month: int, day: int, anchor: dt.date) -> str:
+    """The month-day closest to the anchor, in the year before, of or after it (ties: the past)."""
+    options = []
+    for yy in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            when = dt.date(yy, month, day)
+        except ValueError:  # 29 February
+            continue
+        options.append((abs((when - anchor).days), when > anchor, when))
+    return min(options)[2].isoformat()
 
 
 def _month_end(y: int, m: int) -> dt.date:

@@ -1,51 +1,39 @@
-"""The grammar of temporal expressions: one combined RE2 pattern and what each match means.
+"""The grammar of temporal expressions (English and Russian core): RE2 families and their meaning.
 
-``helpers.timeline`` runs :data:`PATTERN` once over all sentences (joined with newlines, as UTF-8
-bytes) and hands every match to :func:`interpret_match`, which turns it into a :class:`Reading`:
-an absolute value (``2022-02-24``, ``2025-09``, ``2025-Q1``, ``199``, ``1993/2022``) or a
-relative rule to resolve against the publication date
-(:func:`helpers.timeline.anchoring.resolve_relative`), with its
-granularity and TimeML-style modifier. The pattern is written for RE2 (no look-arounds): the
-checks RE2 cannot express (word boundaries around Cyrillic words, amounts, metadata cues) are
-made in Python on each match.
+The full pattern is :data:`PREFIX` followed by every family of :data:`FAMILIES` and of the news
+(:mod:`helpers.timeline.grammar_news`) and other-language (:mod:`helpers.timeline.grammar_multi`)
+modules, in the order :func:`helpers.timeline.reading.full_pattern` sets; it runs once over all
+sentences, and :func:`interpret_match` turns each match into a :class:`Reading`: an absolute value
+or a relative rule to resolve against the publication date
+(:func:`helpers.timeline.anchoring.resolve_relative`), with its granularity, modifier and TimeML
+type and value. The pattern is written for RE2 (no look-arounds): the checks RE2 cannot express
+are made in Python on each match (:mod:`helpers.timeline.checks`).
 
 A match is ``[prep] [signal] [the] [part] body``:
 
-* prep (in, on, during, from, throughout, as of, в, на) puts a bare year in year context; it is
-  not part of the expression's text.
-* signal (by, until, till, no later than, before, after, since, around, circa, approximately;
-  к, до, с, после, около) sets the modifier: by/until/before → BEFORE, since/after → AFTER,
-  around → APPROX. It is part of the text ("by 2030").
+* prep (in, on, during, from, for, into, through, as of; im, en, em, a, nel; в, на, у, في, 于)
+  puts a bare year in year context; it is never part of the expression.
+* signal (by, until, till, no later than, before, after, since, within, around, circa; bis, seit,
+  d'ici, depuis, para, desde, hasta, entro, dal, até; к, до, с, после, з, після; بحلول, منذ; 到)
+  sets the modifier (by/until/before → BEFORE, since/after → AFTER, around → APPROX). The column
+  ``text`` includes it ("by 2030"); TimeML's ``timex_text`` leaves out all but the approximations
+  (``signal`` = "by", ``timex_text`` = "2030"; "around 2030" stays whole).
 * part (early, mid, late, the beginning/start/middle/end of; в начале/середине/конце) sets
   START/MID/END and wins over a signal ("by the end of 2025" → 2025 END). Part of the text.
-* body: one of the families in :data:`FAMILIES`, tried in this order at each position:
-  ``cjk`` (2025年9月29日, 2025年9月, 2025年), ``cjk_md`` (9月29日), ``iso`` (2023-11-24), ``dot``
-  (24.11.2023, day first), ``slash`` (11/24/2023: month first unless the first number is over
-  12), ``mdy`` (February 24, 2022; Sept. 3rd, 2024), ``dmy`` (24 February 2022), ``ru_dmy``
-  (19 ноября 2025 г.; 19 ноября), ``ru_my`` (ноябрь 2025, в ноябре 2025 года), ``quarter`` (Q1
-  2025, 2025 Q1, the second quarter of 2024), ``half`` (H1 2025, the first half of 2025),
-  ``season`` (spring 2026, the summer of 2024), ``decade`` (1990s, 1990-е), ``range`` (1993-2022,
-  2019 to 2022, 2023-24), ``between`` (between 2015 and 2018), ``md``/``dm``/``my`` (September 28,
-  5 March, December 2020, and a month alone after a cue: in May), ``ago`` (two years ago),
-  ``span`` (the next five years, the past two decades), ``vague`` (the coming years, recent
-  years, the near future, ближайшие годы), ``earlier`` (earlier this year, later this month),
-  ``rel`` (last year, next month, this week, last March, next Friday), ``ru_rel`` (в прошлом
-  году), ``day`` (yesterday, today, tomorrow; вчера, сегодня, завтра), ``weekday`` (Wednesday),
-  ``year`` (a four-digit year 1800-2099, kept only in year context).
+* body: one family, tried in order at each position: ``cjk`` (2025年9月29日), ``cjk_md``
+  (9月29日), ``iso``, ``dot`` (24.11.2023, day first), ``slash`` (11/24/2023), ``mdy``, ``dmy``,
+  ``ru_dmy``, ``ru_my``, ``quarter`` (Q1 2025, the second quarter of 2024), ``half``, ``season``,
+  ``decade`` (1990s, 1990-е), ``range`` (1993-2022, 2019 to 2022), ``between``, ``md``/``dm``/
+  ``my`` (September 28, 5 March, December 2020; a month alone after a cue), ``ago`` (two years
+  ago, a year earlier, два года назад), ``span`` (the next five years), ``vague`` (the coming
+  years, recent years), ``earlier`` (earlier this year), ``rel`` (last year, next Friday),
+  ``ru_rel``, ``day`` (yesterday), ``weekday``, ``year`` (1800-2099, only in year context).
 
-The text of an expression starts at its signal, or else at "the" for the families where it
-belongs to the phrase (the 1990s, the coming years, the next five years, the second quarter),
-or else at the body. Russian month names and signal words are Cyrillic, so they are only read
-in Cyrillic text: no document language is needed to tell them apart, and English text never
-matches them. Japanese/Chinese signal words (までに) are not read: such a year has no modifier.
-
-Values (ISO 8601 truncated to the granularity, TimeML conventions where ISO has none):
-day ``2022-02-24``; month ``2025-09``; ISO week ``2025-W40`` (granularity week); quarter
-``2025-Q1``; half-year ``2025-H1`` (granularity half); season
-``2025-SP``/``SU``/``FA``/``WI`` (spring, summer, autumn, winter, as TimeML); year ``2030``;
-decade ``199`` (the 1990s); a range ``1993/2022``. A partial date that could not be anchored
-keeps its unresolved form with ``XXXX`` for the year (``XXXX-09-28``); a relative expression that
-could not be anchored, and a vague one ("the coming years"), has the value ``''``.
+Values (ISO 8601 truncated to the granularity, TimeML conventions where ISO has none): day
+``2022-02-24``; month ``2025-09``; week ``2025-W40``; quarter ``2025-Q1``; half ``2025-H1``;
+season ``2025-SP``; year ``2030``; decade ``199``; a range ``1993/2022`` (two TIMEX3 in TimeML).
+An unanchored partial date keeps ``XXXX`` for the year (``XXXX-09-28``); an unanchored relative
+one, and a vague one, has the value ``''`` (its ``timex_value`` says PAST_REF/FUTURE_REF).
 """
 
 from __future__ import annotations
@@ -86,8 +74,17 @@ SIGNALS = {  # signal word -> (modifier, role in the kind rules)
     "since": ("AFTER", "since"), "с": ("AFTER", "since"), "со": ("AFTER", "since"),
     "начиная с": ("AFTER", "since"),
     "around": ("APPROX", ""), "circa": ("APPROX", ""), "approximately": ("APPROX", ""),
-    "около": ("APPROX", ""),
+    "около": ("APPROX", ""), "within": ("", ""),
+    "bis": ("BEFORE", "deadline"), "d'ici": ("BEFORE", "deadline"), "d’ici": ("BEFORE", "deadline"),
+    "para": ("BEFORE", "deadline"), "entro": ("BEFORE", "deadline"), "até": ("BEFORE", "deadline"),
+    "hasta": ("BEFORE", "deadline"), "到": ("BEFORE", "deadline"), "بحلول": ("BEFORE", "deadline"),
+    "seit": ("AFTER", "since"), "depuis": ("AFTER", "since"), "desde": ("AFTER", "since"),
+    "dal": ("AFTER", "since"), "dall'": ("AFTER", "since"), "з": ("AFTER", "since"),
+    "منذ": ("AFTER", "since"), "після": ("AFTER", ""),
 }
+# Signals that TimeML leaves outside the TIMEX3 (approximations such as "around" stay inside).
+OUTSIDE_SIGNALS = frozenset(w for w, (mod, _) in SIGNALS.items() if mod in ("BEFORE", "AFTER", "")
+                            )
 PARTS = {
     "early": "START", "beginning": "START", "start": "START", "начале": "START", "начала": "START",
     "mid": "MID", "middle": "MID", "середине": "MID", "середины": "MID",
@@ -124,14 +121,15 @@ MON = rf"(?:(?:{_capitalised(_FULL_MONTHS)})\b|(?:{_capitalised(_ABBREVIATED)})\
 WEEKDAY = rf"(?:{_capitalised(WEEKDAYS)})\b"
 RU_MON = rf"(?i:{_alternatives(MONTHS_RU_ALL)})"
 NUM = rf"(?:\d{{1,3}}|(?i:{_alternatives(NUMBER_WORDS)}))"
-RU_YEAR_SUFFIX = r"(?:году|года|годах|годы|годов|год|гг\.|г\.|г)"
+RU_YEAR_SUFFIX = r"(?:году|года|годах|годы|годов|год|гг\.|г\.|г|році|року|рік|р\.)"
 
 PREFIX = (
-    rf"(?P<prep>\b(?i:in|on|during|from|throughout|as of|starting in|beginning in){SP}"
-    rf"|(?i:в|во|на){SP})?"
+    rf"(?P<prep>\b(?i:in|on|during|from|throughout|as of|starting in|beginning in|for|into|through"
+    rf"|im|am|en|em|no|na|nel|a|ad){SP}|(?i:в|во|на|у|في){SP}|于)?"
     rf"(?P<sig>\b(?i:no later than|not later than|by|until|till|before|after|since|around|circa"
-    rf"|approximately){SP}|(?i:начиная с|к|до|со|с|после|около){SP})?"
-    rf"(?P<the>\b(?i:the){SP})?"
+    rf"|approximately|within|bis|seit|d['’]ici|depuis|para|desde|hasta|entro|dal|até){SP}"
+    rf"|\b(?i:dall['’])|(?i:начиная с|к|до|со|с|після|после|около|з|بحلول|منذ){SP}|到)?"
+    rf"(?P<the>\b(?i:the|il|el){SP})?"
     rf"(?P<part>\b(?i:early|mid|late)(?:{OSP}-{OSP}|{SP})"
     rf"|\b(?i:beginning|start|middle|end|close){SP}(?i:of){SP}(?:(?i:the){SP})?"
     rf"|(?i:начале|середине|конце|концу|начала|середины|конца){SP})?"
@@ -159,14 +157,16 @@ FAMILIES = {
     "half": rf"(?:\bH(?P<h_a>[12]){OSP}-?{OSP}(?P<h_ay>{YEAR})|(?P<h_by>{YEAR}){OSP}-?{OSP}H(?P<h_b>[12])"
             rf"|\b(?P<h_ord>(?i:first|second|1st|2nd)){SP}(?i:half)(?:{SP}(?:(?i:of){SP})?(?P<h_cy>{YEAR}))?)\b",
     "season": rf"\b(?P<sea>(?i:spring|summer|autumn|fall|winter)){SP}(?:(?i:of){SP})?(?P<sea_y>{YEAR})\b",
-    "decade": r"\b(?P<dec>1[89]\d|20\d)0(?:['’]?s\b|-(?:е|х))",
+    "decade": rf"\b(?P<dec>1[89]\d|20\d)0(?:['’]?s\b|-(?:е|х)(?:{SP}(?:годы|годах|годов))?)",
     "range": rf"\b(?P<r1>{YEAR})(?:{OSP}[-–—/]{OSP}|{SP}(?i:to|until|till|through){SP})"
              rf"(?P<r2>{YEAR}|\d\d)\b(?:{OSP}(?:гг\.|годах|годы|годов))?",
     "between": rf"\b(?i:between){SP}(?P<b1>{YEAR}){SP}(?i:and){SP}(?P<b2>{YEAR})\b",
     "md": rf"(?P<md_m>{MON}){SP}(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b",
     "dm": rf"\b(?P<dm_d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?(?P<dm_m>{MON})",
     "my": rf"(?P<my_m>{MON})(?:,?{SP}(?:of{SP})?(?P<my_y>{YEAR})\b)?",
-    "ago": rf"\b(?P<ago_n>{NUM}){SP}(?P<ago_u>(?i:years?|months?|weeks?|days?|decades?)){SP}(?i:ago)\b",
+    "ago": rf"\b(?P<ago_n>{NUM}){SP}(?P<ago_u>(?i:years?|months?|weeks?|days?|decades?)){SP}"
+           rf"(?P<ago_w>(?i:ago|earlier))\b|(?P<ago_ru>(?P<ago_rn>\d{{1,3}}|(?i:два|две|три|пять|десять))"
+           rf"{SP}(?P<ago_ru_u>(?i:года|год|лет|месяца|месяцев)){SP}(?i:назад))",
     "span": rf"\b(?P<sp_dir>(?i:next|past|last|coming|previous)){SP}(?P<sp_n>{NUM}){SP}"
             rf"(?P<sp_u>(?i:years|months|decades|weeks|days))\b",
     "vague": rf"(?:\b(?P<vg_dir>(?i:coming|upcoming|recent)){SP}(?P<vg_u>(?i:years|months|decades|weeks))\b"
@@ -203,6 +203,10 @@ class Reading:
     relative: tuple | None = None
     direction: str = ""
     is_vague: bool = False
+    timex_type: str = "DATE"   # TimeML type: DATE, TIME, DURATION, SET
+    timex_value: str = ""      # TimeML value where it differs from value (P3M, PRESENT_REF, ...)
+    timex_mod: str = ""        # a modifier the words themselves give ("about" -> APPROX)
+    time_suffix: str = ""      # appended to the resolved day for TIME ("T20:00", "TNI") or "-WE"
 
 
 def month_number(token: str) -> int:
@@ -291,7 +295,7 @@ def _read_periods(fam: str, g: dict) -> Reading | None:
         if year:
             return Reading("half", value=f"{year}-H{h}", granularity="half")
         return Reading("partial", granularity="half", unresolved=f"XXXX-H{h}",
-                       relative=("half_of_year", int(h)))
+                       relative=("half_of_year", int(h), ""))
     if fam == "season":
         return Reading("season", value=f"{g['sea_y']}-{SEASONS[g['sea'].lower()]}", granularity="season")
     if fam == "quarter":
@@ -305,7 +309,7 @@ def _read_periods(fam: str, g: dict) -> Reading | None:
         if g["q_cy"]:
             return Reading("quarter", value=f"{g['q_cy']}-Q{q}", granularity="quarter")
         return Reading("partial", granularity="quarter", unresolved=f"XXXX-Q{q}",
-                       relative=("quarter_of_year", q))
+                       relative=("quarter_of_year", q, ""))
     return None
 
 
@@ -326,17 +330,29 @@ def _unit(word: str) -> str:
 def _read_relative(fam: str, g: dict) -> Reading | None:
     """Expressions that need the publication date: last year, on Wednesday, two years ago, ..."""
     if fam == "ago":
+        if g["ago_ru"]:
+            rn = g["ago_rn"].lower()
+            n = int(rn) if rn.isdigit() else {"два": 2, "две": 2, "три": 3, "пять": 5, "десять": 10}[rn]
+            unit = "month" if g["ago_ru_u"].lower().startswith("мес") else "year"
+            return Reading("relative", granularity=unit, relative=("ago", n, unit), direction="past")
         n, unit = number_value(g["ago_n"]), _unit(g["ago_u"])
-        rel = ("ago", n, unit) if n is not None else None
+        rel = ("ago", n, unit, g["ago_w"].lower()) if n is not None else None
         return Reading("relative", granularity=unit, relative=rel, direction="past")
     if fam == "span":
         n, unit, way = number_value(g["sp_n"]), _unit(g["sp_u"]), DIRECTIONS[g["sp_dir"].lower()]
+        size = 10 if unit == "decade" else 1
+        code = "Y" if unit in ("year", "decade") else unit[0].upper()
+        duration = f"P{'X' if n is None else n * size}{code}"
         if n is None:  # "the next few years"
-            return Reading("vague", granularity=unit, direction=way, is_vague=True)
-        return Reading("relative", granularity=unit, relative=("span", n, unit, way), direction=way)
+            return Reading("vague", granularity=unit, direction=way, is_vague=True,
+                           timex_type="DURATION", timex_value=duration)
+        return Reading("relative", granularity=unit, relative=("span", n, unit, way), direction=way,
+                       timex_type="DURATION", timex_value=duration)
     if fam == "vague":
         unit = _unit(g["vg_u"]) if g["vg_u"] else "year"
-        return Reading("vague", granularity=unit, is_vague=True)
+        past = (g["vg_dir"] or "").lower() == "recent" or "последние" in g[f"f_{fam}"].lower()
+        return Reading("vague", granularity=unit, is_vague=True,
+                       timex_value="PAST_REF" if past else "FUTURE_REF")
     if fam == "earlier":
         unit, way = _unit(g["el_u"]), DIRECTIONS[g["el_dir"].lower()]
         return Reading("relative", granularity=unit, relative=(unit, OFFSETS[way]),

@@ -34,10 +34,12 @@ FUTURE_WORDS = frozenset("""
 will shall would expect expects expected expecting expectation expectations projected projecting
 projection projections forecast forecasts forecasted aim aims aimed aiming target targets
 targeted targeting goal goals intend intends intended scheduled envisage envisages envisaged
-upcoming deadline будет будут планируется ожидается
+upcoming deadline due should будет будут планируется ожидается
 """.split())
-FUTURE_PAIRS = frozenset({("plans", "to"), ("plan", "to"), ("planning", "to"), ("planned", "for"),
-                          ("going", "to"), ("set", "to"), ("seeks", "to"), ("seek", "to")})
+FUTURE_PAIRS = frozenset({("takes", "effect"), ("take", "effect"), ("comes", "into"),
+                          ("enters", "into"), ("come", "into"), ("enter", "into"), ("plans", "to"),
+                          ("plan", "to"), ("planning", "to"), ("planned", "for"), ("going", "to"),
+                          ("set", "to"), ("seeks", "to"), ("seek", "to")})
 FUTURE_PREFIXES = ("планир", "прогноз", "намерен", "цель", "цели")
 PAST_WORDS = frozenset("""
 was were had did ago earlier previously formerly adopted approved announced launched signed
@@ -45,6 +47,8 @@ introduced established ordered created founded passed released began started end
 occurred invaded imposed unveiled said told spoke met visited held made took gave went came became
 won lost rose fell grew saw был была было были назад ранее
 """.split())
+NOT_PAST = frozenset("""based related owned backed listed needed called named limited united advanced
+used indeed need feed speed seed breed proceed exceed succeed hundred""".split())
 PAST_PAIRS = frozenset({("used", "to"), ("took", "place"), ("set", "up")})
 PAST_PREFIXES = ("принят", "подписа", "объявил")
 _ASCII_CUE_WORDS = FUTURE_WORDS | PAST_WORDS | {w for w, _ in FUTURE_PAIRS | PAST_PAIRS}
@@ -55,12 +59,19 @@ class LazyCue:
     """The nearest cue of an expression, looked for only when a kind rule needs it."""
 
     def __init__(self, sentence: str, start: int, end: int):
-        self.args, self.value = (sentence, start, end), None
+        self.args, self.value, self.left = (sentence, start, end), None, None
 
     def get(self) -> str:
         if self.value is None:
             self.value = nearest_cue(*self.args)
         return self.value
+
+    def get_governing(self) -> str:
+        """The cue before the expression if its clause has one ("announced on Tuesday and will
+        ..."), else the nearest after it: the verb that governs a bare weekday or month."""
+        if self.left is None:
+            self.left = nearest_cue(*self.args, left_first=True)
+        return self.left
 
 
 def _edge_before(sentence: str, pos: int) -> int:
@@ -88,6 +99,10 @@ def cue_at(words: list[str], i: int) -> str:
     """'future', 'past' or '' for the (lower-case) word i of a clause, given its neighbours."""
     word = words[i]
     if word.isascii() and word not in _ASCII_CUE_WORDS:
+        # a regular past form ("reported", "signaled") is a past cue, unless passive or adjectival
+        if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST \
+                and not (i and words[i - 1] in PASSIVE | {"is", "are", "will"}):
+            return "past"
         return ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if (word, after) in FUTURE_PAIRS:
@@ -101,9 +116,9 @@ def cue_at(words: list[str], i: int) -> str:
     return ""
 
 
-def nearest_cue(sentence: str, start: int, end: int) -> str:
+def nearest_cue(sentence: str, start: int, end: int, left_first: bool = False) -> str:
     """'future', 'past' or '': the cue word in the clause nearest to the expression (in words;
-    a tie goes to the word before it)."""
+    a tie goes to the word before it; with ``left_first`` any cue before it wins)."""
     left, right = clause_around(sentence, start, end)
     before, after = _WORD.findall(left.lower()), _WORD.findall(right.lower())
     found, distance = "", len(before) + len(after) + 1
@@ -111,6 +126,8 @@ def nearest_cue(sentence: str, start: int, end: int) -> str:
         if cue := cue_at(before, i):
             found, distance = cue, len(before) - 1 - i
             break
+    if found and left_first:
+        return found
     for i in range(min(len(after), distance)):
         if cue := cue_at(after, i):
             return cue
@@ -123,6 +140,8 @@ def decide_kind(reading: grammar.Reading, role: str, value: str, published: str,
     ``cue`` is the nearest cue ('future', 'past', '') or an object whose get() returns it.
     """
     cue_of = cue.get if hasattr(cue, "get") else (lambda: cue)
+    if reading.family == "ref":  # now, recently, the future
+        return {"PRESENT_REF": "present", "PAST_REF": "past"}.get(reading.timex_value, "target")
     if reading.is_vague:
         return "vague"
     if reading.direction in ("past", "future"):

@@ -12,21 +12,35 @@ from functools import lru_cache
 
 import re2
 
-from helpers.timeline import anchoring, grammar, kinds
+from helpers.timeline import anchoring, checks, grammar, grammar_multi, grammar_news, kinds
 
-_METADATA_CUE = re.compile(
-    r"(?i)(?:\bretrieved(?: on)?|\baccessed(?: on)?|\barchived(?: from the original)?(?: on)?"
-    r"|\blast (?:updated|modified|accessed|reviewed)(?: on)?|\bupdated on|\bupdated:|\bposted on"
-    r"|\bposted:|©|\bcopyright)[\s:,]*$")
-_METADATA_HINT = re.compile("retriev|access|archiv|updated|modified|reviewed|posted|©|copyright")
-_CURRENCY_BEFORE = frozenset("$€£₽¥№#")
-_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
-_WORD_BEFORE_BY = re.compile(r"(\w+)\s+by\s+$", re.IGNORECASE)
 _GROUPS = ("prep", "sig", "the", "part")
-_WITH_THE = frozenset({"decade", "vague", "span", "quarter", "half", "season", "rel", "earlier"})
-_NEEDS_CONTEXT = frozenset({"year"})
-_CJK = frozenset({"cjk", "cjk_md"})
-_CUE_DIRECTED = frozenset({"weekday", "month_of_year", "month_day"})
+_WITH_THE = frozenset({"decade", "vague", "span", "quarter", "half", "season", "rel", "earlier",
+                       "quarter_x", "the_unit", "duration", "ref", "weekend"})
+_CUE_DIRECTED = frozenset({"weekday", "month_of_year", "month_day", "quarter_of_year", "half_of_year",
+                           "season"})
+_PERIODS = ("quarter_of_year", "half_of_year")
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
+def ordered_families() -> dict[str, str]:
+    """Every family of the grammar in the order they are tried (news and other-language families
+    go just before the core family named in their PLACES)."""
+    extra = {}
+    for module in (grammar_news, grammar_multi):
+        for name, place in module.PLACES.items():
+            extra.setdefault(place, []).append((name, module.FAMILIES[name]))
+    out = {}
+    for name, body in grammar.FAMILIES.items():
+        out.update(extra.pop(name, []))
+        out[name] = body
+    return out
+
+
+def full_pattern() -> str:
+    """:data:`helpers.timeline.grammar.PREFIX` followed by every family, in order."""
+    bodies = "|".join(f"(?P<f_{name}>{body})" for name, body in ordered_families().items())
+    return grammar.PREFIX + "(?:" + bodies + ")"
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +52,18 @@ def compiled_patterns() -> tuple[re2._Regexp, re.Pattern]:
     """
     options = re2.Options()
     options.max_mem = 256 << 20
-    scanner = re2.compile(re.sub(r"\(\?P<\w+>", "(?:", grammar.PATTERN), options)
-    return scanner, re.compile(grammar.PATTERN)
+    pattern = full_pattern()
+    scanner = re2.compile(re.sub(r"\(\?P<\w+>", "(?:", pattern), options)
+    return scanner, re.compile(pattern)
+
+
+def interpret(family: str, groups) -> grammar.Reading | None:
+    """The Reading of one match, from whichever part of the grammar owns its family."""
+    if family in grammar_news.FAMILIES:
+        return grammar_news.read_news(family, groups)
+    if family in grammar_multi.FAMILIES:
+        return grammar_multi.read_multi(family, groups)
+    return grammar.interpret_match(family, groups)
 
 
 def read_all(found: list[int], where: list[int], text: tuple, doc_ids: list[str], sent_ids: list[str],
@@ -48,15 +72,22 @@ def read_all(found: list[int], where: list[int], text: tuple, doc_ids: list[str]
     joined, starts, ascii_rows, texts = text
     _, matcher = compiled_patterns()
     rows = []
+    quarter_of: dict[str, str] = {}  # doc_id -> the last quarter it named (a year-ago comparison)
+    year_in: dict[int, str] = {}  # sentence index -> the last year it named ("five years earlier")
     for pos, i in zip(found, where):
         sentence = texts[i]
         offset = pos - starts[i]
         if not ascii_rows[i]:
             offset = len(joined[starts[i]:pos].decode("utf-8"))
         m = matcher.match(sentence, offset)
-        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", ""))) if m else None
+        context = (quarter_of.get(doc_ids[i], ""), year_in.get(i, ""))
+        row = _read_match(m, sentence, anchors.get(doc_ids[i], ("", "")), context) if m else None
         if row is not None:
             rows.append((doc_ids[i], sent_ids[i], *row))
+            if row[-3].partition("-")[2][:1] == "Q":  # timex_value of a quarter
+                quarter_of[doc_ids[i]] = row[-3]
+            elif _YEAR_VALUE.fullmatch(row[-3]):
+                year_in[i] = row[-3]
     return rows
 
 
@@ -76,7 +107,8 @@ class _Groups:
         return default if value is None else value
 
 
-def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | None:
+def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str], context: tuple[str, str]
+                ) -> tuple | None:
     """Check one match, read its value and kind; None when it is not a temporal expression."""
     groups = _Groups(m)
     family = m.lastgroup[2:]
@@ -86,94 +118,109 @@ def _read_match(m: re.Match, sentence: str, anchor: tuple[str, str]) -> tuple | 
     for g in ("prep", "sig"):  # a Cyrillic prefix must start a word
         if g in words and spans[g][0] > 0 and sentence[spans[g][0] - 1].isalnum():
             del words[g], spans[g]
-    end = _trim_suffix(sentence, groups, end)
-    if not _bounded(sentence, family, body_start, end):
+    end = checks.trim_suffix(sentence, groups, end)
+    if not checks.is_bounded(sentence, family, body_start, end):
         return None
-    if not _in_context(sentence, family, groups, words, body_start, end):
+    if not checks.is_in_context(sentence, family, groups, words, (body_start, end)):
         return None
-    reading = grammar.interpret_match(family, groups)
+    reading = interpret(family, groups)
     if reading is None:
         return None
     first = [g for g in ("sig", "the", "part") if g in spans
              and (g != "the" or family in _WITH_THE or "part" in spans)]
     start = spans[first[0]][0] if first else body_start
-    window = sentence[max(0, start - 40):start].lower()
-    if _METADATA_HINT.search(window) and _METADATA_CUE.search(window):
+    if checks.is_metadata(sentence, start):
         return None
-    return (sentence[start:end], start, end, *_describe(reading, words, sentence, (start, end), anchor))
-
-
-def _trim_suffix(sentence: str, groups: dict, end: int) -> int:
-    """Drop a Russian "г" suffix that is really the start of the next word."""
-    suffix = next((groups[g] for g in ("yr_suf", "rud_suf", "rumy_suf") if groups.get(g)), None)
-    if suffix == "г" and end < len(sentence) \
-            and sentence[end].isalpha():
-        return len(sentence[:end - 1].rstrip())
-    return end
-
-
-def _bounded(sentence: str, family: str, start: int, end: int) -> bool:
-    """The expression is a whole word: no letter or digit glued to either side (CJK exempt)."""
-    if family in _CJK:
-        return start == 0 or not sentence[start - 1].isdigit()
-    before = sentence[start - 1] if start > 0 else " "
-    after = sentence[end] if end < len(sentence) else " "
-    return not (before.isalnum() or after.isalnum())
-
-
-def _in_context(sentence: str, family: str, g: dict, words: dict, start: int, end: int) -> bool:
-    """Year-context and amount checks for bare years and month names."""
-    has_cue = bool(words.keys() & {"prep", "sig", "part"})
-    if family == "my" and g["my_y"] is None or family == "ru_my" and g["rumy_y"] is None:
-        return has_cue
-    if family not in _NEEDS_CONTEXT:
-        return True
-    if not (has_cue or g["yr_suf"]):
-        return False
-    before = sentence[:start].rstrip()
-    if before[-1:] in _CURRENCY_BEFORE or before.endswith(("No.", "no.")):
-        return False
-    rest = sentence[end:]
-    if re.match(r"\s*(?:%|[.,]\d|per ?cent)", rest):
-        return False
-    nxt = _NEXT_WORD.match(rest)
-    if nxt and nxt.group(1).lower() in grammar.COUNT_NOUNS:
-        return False
-    if words.get("sig") == "by":
-        prev = _WORD_BEFORE_BY.search(sentence[max(0, start - 40):start])
-        if prev and prev.group(1).lower() in grammar.CHANGE_VERBS:
-            return False
-    return True
+    signal = words.get("sig", "")
+    outside = signal in grammar.OUTSIDE_SIGNALS or signal.startswith(("d'", "d’", "dall"))
+    timex_start = ([spans[g][0] for g in ("the", "part") if g in first] or [body_start])[0] \
+        if outside else start
+    if family == "duration" and reading.timex_value.startswith("P1") and groups["du_n"] in ("a", "an") \
+            and checks.counts_before(sentence, timex_start):
+        reading.timex_type = "SET"  # "100,000 specialists a year"
+    if family == "duration" and "the" in first and groups["du_sep"] == "-":
+        timex_start = body_start  # "the 10-year note": the article is not part of the duration
+    described = _describe(reading, words, sentence, (start, end), anchor, context)
+    return (sentence[start:end], start, end, *described[:7], sentence[timex_start:end], timex_start,
+            end, described[7], m.group("sig").strip() if outside and signal else "", described[8])
 
 
 def _describe(reading: grammar.Reading, words: dict, sentence: str, span: tuple[int, int],
-              anchor: tuple[str, str]) -> tuple:
-    """value, granularity, mod, kind, is_anchored, anchor of one reading."""
+              anchor: tuple[str, str], context: tuple[str, str]) -> tuple:
+    """value, granularity, mod, kind, is_anchored, anchor, type, timex_value, rule of one reading."""
     part = words.get("part", "").replace("-", " ").split()
     sig = words.get("sig", "")
     mod = grammar.PARTS.get(part[0], "") if part else grammar.SIGNALS.get(sig, ("", ""))[0]
+    mod = mod or reading.timex_mod
     role = grammar.SIGNALS.get(sig, ("", ""))[1]
     cue = kinds.LazyCue(sentence, *span)
-    value, granularity, is_anchored = reading.value, reading.granularity, False
+    value, granularity, is_anchored, rule = reading.value, reading.granularity, False, "explicit"
     if reading.relative is not None:
-        resolved = _resolve(reading.relative, anchor, cue)
+        resolved, rule = _resolve(reading.relative, anchor, cue)
         if resolved is not None:
             (value, granularity), is_anchored = resolved, True
+            value, granularity, rule = _compared(reading.relative, context, (value, granularity, rule))
         else:
             value = reading.unresolved
+    elif reading.timex_type in ("DURATION", "SET") or reading.timex_value.endswith("_REF"):
+        rule = reading.timex_type.lower() if not reading.timex_value.endswith("_REF") else "reference"
     kind = kinds.decide_kind(reading, role, value, anchor[0], cue)
-    return value, granularity, mod, kind, is_anchored, anchor[0] if is_anchored else ""
+    timex_type = reading.timex_type
+    timex_value = reading.timex_value or value
+    if reading.time_suffix and value and is_anchored:
+        timex_value = value + reading.time_suffix
+    elif reading.timex_type == "TIME" and not is_anchored:
+        timex_type, timex_value = "TIME", ""
+    return (value, granularity, mod, kind, is_anchored, anchor[0] if is_anchored else "", timex_type,
+            timex_value, rule)
 
 
-def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[str, str] | None:
-    """Resolve a relative rule; a bare weekday, month or month-day takes the nearest cue's direction
-    (future: the next one after publication; past: the latest before), when the anchor allows."""
-    # A past cue leaves a bare weekday as it is (the latest one on or before publication: a
-    # Thursday paper's "announced on Thursday" is that day); only "last Thursday" skips it.
-    if rel[0] == "weekday" and cue.get() == "past":
-        return anchoring.resolve_relative(rel, *anchor)
-    if rel[0] in _CUE_DIRECTED and not rel[-1] and anchor[0] and cue.get():
-        directed = anchoring.resolve_relative((*rel[:-1], cue.get()), *anchor)
+def _compared(rel: tuple, context: tuple[str, str], resolved: tuple[str, str, str]) -> tuple[str, str, str]:
+    """"a year ago"/"a year earlier" after a quarter of the document is that quarter a year before
+    (a results comparison); "five years earlier" after a year of the sentence counts from it."""
+    quarter, year = context
+    if rel[0] != "ago" or rel[2] != "year":
+        return resolved
+    if quarter and rel[1] == 1:
+        head, _, q = quarter.partition("-")
+        return f"{int(head) - 1}-{q}", "quarter", "a year before the quarter reported"
+    if year and rel[3] == "earlier":
+        return str(int(year) - rel[1]), "year", "counted from the year named"
+    return resolved
+
+
+_RULE_OF_CUE = {"past": "nearest past (past tense)", "future": "next (future cue)"}
+
+
+def _resolve(rel: tuple, anchor: tuple[str, str], cue: kinds.LazyCue) -> tuple[tuple | None, str]:
+    """Resolve a relative rule, and say which rule decided.
+
+    A bare weekday, month, month-day or quarter takes the nearest cue's direction (past tense:
+    the latest one before publication; a future cue: the next one), when the anchor allows; with
+    no cue a month or month-day is the occurrence nearest to publication and a weekday or quarter
+    the latest one begun on or before it.
+    """
+    if not anchor[0]:
+        return None, "unresolved: no publication date"
+    if rel[0] in _CUE_DIRECTED and not rel[-1]:
+        way = cue.get_governing()
+        if rel[0] == "weekday" and way != "future":
+            resolved = anchoring.resolve_relative(rel, *anchor)
+            return resolved, ("latest on or before publication" if resolved else
+                              "unresolved: publication date too coarse")
+        label = _RULE_OF_CUE.get(way, "publication year" if rel[0] == "season" else
+                                 "latest begun by publication")
+        if not way and rel[0] in ("month_of_year", "month_day"):
+            way, label = "nearest", "nearest to publication (no tense cue)"
+        elif way == "past" and rel[0] == "month_of_year":
+            way = "latest"  # "sales in October were" in an October report: this October
+        elif way == "past" and rel[0] in _PERIODS:
+            label = "latest over by publication (past tense)"
+        directed = anchoring.resolve_relative((*rel[:-1], way), *anchor)
         if directed is not None:
-            return directed
-    return anchoring.resolve_relative(rel, *anchor)
+            return directed, label
+    resolved = anchoring.resolve_relative(rel, *anchor)
+    if resolved is None:
+        return None, "unresolved: publication date too coarse"
+    partial = rel[0] in ("month_of_year", "month_day", "quarter_of_year", "half_of_year")
+    return resolved, "publication year" if partial else "publication date"

@@ -15,11 +15,15 @@ from helpers.timeline import anchoring
 from helpers.timeline import reading as reader
 
 DATE_COLUMNS = ["doc_id", "sent_id", "text", "start", "end", "value", "granularity", "mod", "kind",
-                "is_anchored", "anchor"]
+                "is_anchored", "anchor", "type", "timex_text", "timex_start", "timex_end", "timex_value",
+                "signal", "rule"]
 KINDS = ("past", "present", "target", "vague")
-# Languages whose month names and cue words the grammar reads; in others only numeric and ISO
-# dates (24.11.2023, 2023-11-24), CJK dates (2025年9月29日) and bare years in digits are found.
+# Languages whose month names, signals, relative words and tense cues the grammar reads; in
+# WORD_LANGUAGES it reads month names, signals and relative words but no tense cues (a bare weekday
+# is the latest one by publication); in others only numeric and ISO dates (24.11.2023,
+# 2023-11-24), CJK dates (2025年9月29日) and bare years in digits are found.
 GRAMMAR_LANGUAGES = ("en", "ru")
+WORD_LANGUAGES = ("de", "fr", "es", "it", "pt", "uk", "ar", "zh")
 
 
 def publication_dates(corpus) -> pd.DataFrame:
@@ -99,7 +103,9 @@ def find_dates(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -
     out = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return out.astype({"doc_id": "str", "sent_id": "str", "text": "str", "start": "int64",
                        "end": "int64", "value": "str", "granularity": "str", "mod": "str",
-                       "kind": "str", "is_anchored": "bool", "anchor": "str"})
+                       "kind": "str", "is_anchored": "bool", "anchor": "str", "type": "str",
+                       "timex_text": "str", "timex_start": "int64", "timex_end": "int64",
+                       "timex_value": "str", "signal": "str", "rule": "str"})
 
 
 def parse_date_range(date_from: str, date_to: str) -> tuple[dt.date, dt.date]:
@@ -198,6 +204,14 @@ def list_partial_documents(documents: pd.DataFrame) -> pd.DataFrame:
     Returns:
         doc_id, language, problem (one line each; empty when every document is fully read).
     """
-    return language.list_documents_outside(
-        documents, GRAMMAR_LANGUAGES, "partly read: only numeric, ISO and CJK dates and digit years; "
-        "no month names or cue words for language '{language}' (read: " + ", ".join(GRAMMAR_LANGUAGES) + ")")
+    read = ", ".join(GRAMMAR_LANGUAGES)
+    unread = language.list_documents_outside(
+        documents, GRAMMAR_LANGUAGES + WORD_LANGUAGES, "partly read: only numeric, ISO and CJK dates "
+        "and digit years; no month names or cue words for language '{language}' (read: " + read + ")")
+    words = language.list_documents_outside(
+        documents, GRAMMAR_LANGUAGES, "partly read: month names, signals and relative words but no "
+        "tense cues for language '{language}' (fully read: " + read + ")")
+    words = words[~words["doc_id"].isin(unread["doc_id"])]
+    order = {d: i for i, d in enumerate(documents["doc_id"].astype(str))}
+    both = pd.concat([unread, words], ignore_index=True)
+    return both.sort_values("doc_id", key=lambda s: s.map(order)).reset_index(drop=True)

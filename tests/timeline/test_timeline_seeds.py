@@ -17,7 +17,7 @@ def seed_dates(seed_corpus) -> pd.DataFrame:
 
 
 def test_the_seed_content_has_exactly_the_hand_listed_expressions(seed_dates, seed_corpus):
-    pd.testing.assert_frame_equal(seed_dates, gold.seed_expected(seed_corpus.sentences))
+    pd.testing.assert_frame_equal(seed_dates[gold.BASE_COLUMNS], gold.seed_expected(seed_corpus.sentences))
 
 
 def test_the_seed_expressions_in_words(seed_dates):
