@@ -39,7 +39,8 @@ def split_authors(author: str) -> list[dict[str, str]]:
     """The authors of a manifest ``author`` value as CSL names ({family, given} each).
 
     ``Julien Nocetti`` -> [{family: Nocetti, given: Julien}]; ``Nocetti, Julien`` likewise;
-    a single word or a role (``News Editor``, see ROLE_WORDS) -> [{literal: ...}]; ``A B; C D`` -> two names; '' -> [].
+    a single word or a role (``News Editor``, see ROLE_WORDS) -> [{literal: ...}];
+    ``A B; C D`` -> two names; '' -> [].
     """
     names = []
     for part in [p.strip() for p in str(author or "").split(";") if p.strip()]:
@@ -152,7 +153,8 @@ def format_apa(ref: dict, markup: str = "text") -> tuple[str, str]:
     when = _apa_date(issued)
     title = _italic(esc(ref["title"]), markup) if ref["title"] else ""
     authors = _apa_names(ref["names"])
-    parts = [f"{esc(authors)} ({when}). {title}." if authors else f"{title}. ({when})."]
+    stop = "" if authors.endswith(".") else "."
+    parts = [f"{esc(authors)}{stop} ({when}). {title}." if authors else f"{title}. ({when})."]
     if ref["publisher"]:
         parts.append(f"{esc(ref['publisher'])}.")
     if ref["url"]:
