@@ -53,13 +53,15 @@ def test_an_edited_export_gives_exactly_the_expected_figures(tmp_path, tiny):
     assert table.loc["sanctions", "kappa"] == pytest.approx(4 / 7)
     # chips: hand 3 (the added 'Nothing here.'), coder 2 -> fn 1; po 5/6, pe 18/36 -> kappa 2/3
     assert table.loc["chips", ["n_hand", "n_coder", "tp", "fp", "fn"]].tolist() == [3, 2, 2, 0, 1]
-    assert table.loc["chips", ["precision", "recall", "f1", "kappa"]].tolist() == pytest.approx([1, 2 / 3, 0.8, 2 / 3])
+    chips = table.loc["chips", ["precision", "recall", "f1", "kappa"]].tolist()
+    assert chips == pytest.approx([1, 2 / 3, 0.8, 2 / 3])
     # talent, renamed and mapped back: unchanged
     assert table.loc["talent", ["tp", "fp", "fn", "kappa"]].tolist() == [2, 0, 0, 1.0]
     # all 18 decisions: tp 5, fp 1, fn 1, tn 11; po 16/18, pe (6*6 + 12*12)/324 -> kappa 3/4
     micro = table.loc["all themes (micro)"]
     assert micro[["n", "tp", "fp", "fn"]].tolist() == [18, 5, 1, 1]
-    assert micro[["precision", "recall", "f1", "kappa"]].tolist() == pytest.approx([5 / 6, 5 / 6, 5 / 6, 3 / 4])
+    figures = micro[["precision", "recall", "f1", "kappa"]].tolist()
+    assert figures == pytest.approx([5 / 6, 5 / 6, 5 / 6, 3 / 4])
 
 
 def test_a_code_mapped_to_null_is_left_out_and_a_mapping_to_an_unknown_theme_stops(tmp_path, tiny):
@@ -98,11 +100,11 @@ def test_a_source_whose_text_changed_is_reported_and_left_out(tmp_path, tiny):
 def test_the_shipped_hand_coded_project_scores_like_the_csv_sample(seed_corpus):
     cb = themes.load_codebook()
     matches = themes.code_sentences(seed_corpus.sentences, cb, seed_corpus.documents)
-    from_qdpx, problems = exchange.import_validation("data/validation/hand_coded_sentences.qdpx", seed_corpus, cb)
+    shipped = "data/validation/hand_coded_sentences.qdpx"
+    from_qdpx, problems = exchange.import_validation(shipped, seed_corpus, cb)
     from_csv = themes.select_sample(themes.load_validation(), seed_corpus.sentences)
     assert problems.empty
     pd.testing.assert_frame_equal(themes.score_validation(from_qdpx, matches, cb),
                                   themes.score_validation(from_csv, matches, cb))
-    codings = exchange.list_hand_codings(exchange.read_qdpx("data/validation/hand_coded_sentences.qdpx"),
-                                         seed_corpus, cb)
+    codings = exchange.list_hand_codings(exchange.read_qdpx(shipped), seed_corpus, cb)
     assert len(codings) == 242 and set(codings["user"]) == {"Hand coder (hand_coded_sentences.csv)"}

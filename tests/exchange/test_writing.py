@@ -51,9 +51,10 @@ def test_sources_codes_users_and_segments_say_what_the_coder_found(tmp_path, tin
     sources = root.findall("q:Sources/q:TextSource", NS)
     assert [s.get("name") for s in sources] == ["001 A", "002 B"]
     variables = {v.get("guid"): v.get("name") for v in root.iter("{*}Variable")}
-    first = {variables[vv.find("q:VariableRef", NS).get("targetGUID")]: vv.findtext("q:TextValue", namespaces=NS)
-             for vv in sources[0].findall("q:VariableValue", NS)}
-    assert first["publisher"] == "Pub A" and first["published"] == "2024-05-02" and first["source_type"] == "news"
+    first = {variables[vv.find("q:VariableRef", NS).get("targetGUID")]:
+             vv.findtext("q:TextValue", namespaces=NS) for vv in sources[0].findall("q:VariableValue", NS)}
+    assert first["publisher"] == "Pub A" and first["published"] == "2024-05-02"
+    assert first["source_type"] == "news" and first["doc_id"] == "001"
     code_name = {c.get("guid"): c.get("name") for c in codes}
     with zipfile.ZipFile(path) as z:
         text = z.read(f"sources/{sources[0].get('guid')}.txt").decode("utf-8")
@@ -103,5 +104,5 @@ def test_the_shipped_hand_coded_project_is_what_the_command_builds(tmp_path, see
     with zipfile.ZipFile(SHIPPED) as old, zipfile.ZipFile(rebuilt) as new:
         assert old.namelist() == new.namelist()
         for name in old.namelist():
-            assert old.read(name) == new.read(name), f"{name} differs: rebuild it (see data/validation/README.md)"
+            assert old.read(name) == new.read(name), f"{name} differs: rebuild (data/validation/README.md)"
     assert PROJECT_SCHEMA.validate(etree.fromstring(read_member(SHIPPED)))
