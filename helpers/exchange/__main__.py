@@ -18,8 +18,8 @@ from pathlib import Path
 from helpers import themes
 from helpers.corpus import CleaningRulesError, CorpusError, load_corpus
 from helpers.exchange import citations
-from helpers.exchange.hand import import_validation
-from helpers.exchange.reading import QdaError
+from helpers.exchange.hand import build_validation, read_code_mapping
+from helpers.exchange.reading import QdaError, read_qdpx
 from helpers.exchange.writing import export_codebook, export_project
 
 HAND_CODER = "Hand coder"
@@ -72,8 +72,15 @@ def _export(args, c, cb) -> str:
     return f"wrote {out} ({len(c.documents)} sources, {n_pairs} coded sentence x theme pairs, by {user})"
 
 
-def _import(args, c, cb) -> str:
-    sample, problems = import_validation(_here(args.qdpx), c, cb, args.mapping and _here(args.mapping))
+def _load(args):
+    return load_corpus(args.articles, args.manifest), themes.load_codebook(args.codebook)
+
+
+def _import(args) -> str:
+    project = read_qdpx(_here(args.qdpx))  # a bad file stops here, before the corpus is loaded
+    mapping = read_code_mapping(args.mapping and _here(args.mapping))
+    c, cb = _load(args)
+    sample, problems = build_validation(project, c, cb, mapping)
     for p in problems.itertuples(index=False):
         print(f"warning: {args.qdpx}: source '{p.source}' (doc {p.doc_id}): {p.problem}; left out",
               file=sys.stderr)
@@ -87,12 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; print its result, or one line per problem on stderr."""
     args = _parser().parse_args(argv)
     try:
-        cb = themes.load_codebook(args.codebook)
-        c = load_corpus(args.articles, args.manifest)
+        if args.command == "import":
+            print(_import(args))
+            return 0
+        c, cb = _load(args)
         if args.command == "export":
             print(_export(args, c, cb))
-        elif args.command == "import":
-            print(_import(args, c, cb))
         elif args.command == "cite":
             q = citations.quote_sentences(args.sent_ids, c.sentences, c.documents, args.style, args.accessed)
             print("\n\n".join(f"{a}\n    {b}" for a, b in zip(q["quotation"], q["reference"])))
