@@ -30,15 +30,19 @@ def read_code_mapping(path: str | Path | None) -> dict[str, str | None]:
     return {k.strip(): (v.strip() if isinstance(v, str) else None) for k, v in raw.items()}
 
 
-def match_codes(project: QdaProject, codebook, mapping: dict[str, str | None] | None = None) -> pd.DataFrame:
+def match_codes(project: QdaProject, codebook, mapping: dict[str, str | None] | None = None,
+                unknown: str = "error") -> pd.DataFrame:
     """Which theme each code of the project stands for.
 
+    Args:
+        unknown: what to do with a used code that matches no theme and is not in the mapping:
+            'error' (stop) or 'skip' (leave it out, with how = 'unknown').
     Returns:
-        code_guid, code (its name), theme ('' for a code the mapping leaves out), how ('mapping' or
-        'name'); one row per code that carries at least one coding.
+        code_guid, code (its name), theme ('' for a code left out), how ('mapping', 'name' or
+        'unknown'); one row per code that carries at least one coding.
     Raises:
-        QdaError: a used code matches no theme and is not in the mapping, or the mapping names a
-            theme the codebook lacks.
+        QdaError: an unknown code (with unknown='error'), or the mapping names a theme the
+            codebook lacks.
     """
     mapping = mapping or {}
     known = set(codebook.ids)
@@ -54,6 +58,8 @@ def match_codes(project: QdaProject, codebook, mapping: dict[str, str | None] | 
             rows.append((guid, code, mapping[code.strip()] or "", "mapping"))
         elif code.strip().casefold() in by_name:
             rows.append((guid, code, by_name[code.strip().casefold()], "name"))
+        elif unknown == "skip":
+            rows.append((guid, code, "", "unknown"))
         else:
             raise QdaError(f"{project.source}: code '{code}' matches no theme of {codebook.source}; "
                            f"add '{code}: <theme id>' (or '{code}: null') to a code mapping file")
@@ -79,14 +85,18 @@ def check_sources(project: QdaProject, c) -> pd.DataFrame:
                          "source": project.sources["name"].to_numpy(), "problem": problem})
 
 
-def list_hand_codings(project: QdaProject, c, codebook, mapping: dict | None = None) -> pd.DataFrame:
+def list_hand_codings(project: QdaProject, c, codebook, mapping: dict | None = None,
+                      unknown: str = "error") -> pd.DataFrame:
     """The project's codings as a table, positions mapped back to the sentences they touch.
+
+    Args:
+        mapping: code name -> theme id or None (read_code_mapping). unknown: see match_codes.
 
     Returns:
         doc_id, start, end (in the source text), theme, code, user (the coder's name), sent_id;
         one row per coding x sentence, only for sources whose text is unchanged.
     """
-    codes = match_codes(project, codebook, mapping)
+    codes = match_codes(project, codebook, mapping, unknown)
     sources = check_sources(project, c).assign(guid=project.sources["guid"].to_numpy())
     usable = sources.loc[sources["problem"] == "", ["guid", "doc_id"]]
     users = project.users.set_index("guid")["name"]
@@ -99,19 +109,21 @@ def list_hand_codings(project: QdaProject, c, codebook, mapping: dict | None = N
     return out.sort_values(["doc_id", "start", "theme"], kind="stable").reset_index(drop=True)
 
 
-def build_validation(project: QdaProject, c, codebook,
-                     mapping: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build_validation(project: QdaProject, c, codebook, mapping: dict | None = None,
+                     unknown: str = "error") -> tuple[pd.DataFrame, pd.DataFrame]:
     """A hand-coded project as a validation sample in the shape of themes.load_validation.
 
     Every sentence of every usable source is decided for every theme a code of the project maps to
     (a code that is never used still counts when its name matches a theme): 1 where a coded
     segment touches the sentence, else 0.
 
+    Args:
+        mapping: code name -> theme id or None (read_code_mapping). unknown: see match_codes.
     Returns:
         (sample: doc_id, sent_id, theme, is_present, note, text, for themes.score_validation;
-         problems: doc_id, source, problem, for the sources left out).
+         problems: doc_id, source, problem, for the sources and the unknown codes left out).
     """
-    codings = list_hand_codings(project, c, codebook, mapping)
+    codings = list_hand_codings(project, c, codebook, mapping, unknown)
     sources = check_sources(project, c)
     named = {str(x).strip().casefold() for x in project.codes["name"]}
     mapped = set(codings["theme"]) | set((mapping or {}).values())
@@ -125,15 +137,21 @@ def build_validation(project: QdaProject, c, codebook,
     grid["is_present"] = pd.MultiIndex.from_frame(grid[["sent_id", "theme"]]).isin(hit).astype("int64")
     grid["note"] = ""
     sample = grid[["doc_id", "sent_id", "theme", "is_present", "note", "text"]].reset_index(drop=True)
-    problems = sources[sources["problem"] != ""].reset_index(drop=True)
+    skipped = match_codes(project, codebook, mapping, unknown).query("how == 'unknown'")["code"]
+    left_out = pd.DataFrame({"doc_id": "", "source": "", "problem": [
+        f"code '{x}' matches no theme of {codebook.source}; left out (map it in a code mapping file)"
+        for x in skipped]})
+    problems = pd.concat([sources[sources["problem"] != ""], left_out], ignore_index=True)
     return sample, problems
 
 
-def import_validation(path: str | Path, c, codebook, mapping_path: str | Path | None = None):
+def import_validation(path: str | Path, c, codebook, mapping_path: str | Path | None = None,
+                      unknown: str = "error") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a hand-coded .qdpx and return (sample, problems) as build_validation does.
 
     Args:
         path: the .qdpx (relative paths start at the project root).
         c: the corpus. codebook: the themes. mapping_path: optional code mapping file (YAML).
+        unknown: 'error' or 'skip' for a code that matches no theme (see match_codes).
     """
-    return build_validation(read_qdpx(path), c, codebook, read_code_mapping(mapping_path))
+    return build_validation(read_qdpx(path), c, codebook, read_code_mapping(mapping_path), unknown)

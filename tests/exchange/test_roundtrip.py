@@ -72,6 +72,10 @@ def test_a_code_mapped_to_null_is_left_out_and_a_mapping_to_an_unknown_theme_sto
     assert list(table.index) == ["sanctions", "chips", "all themes (micro)"]
     with pytest.raises(exchange.QdaError, match="theme 'people' is not in the codebook"):
         scores(edited, tiny, {"People on the move": "people"})
+    # unknown='skip' leaves an unknown code out and records it, instead of stopping
+    sample, problems = exchange.build_validation(exchange.read_qdpx(edited), c, cb, unknown="skip")
+    assert sorted(set(sample["theme"])) == ["chips", "sanctions"]
+    assert problems["problem"].str.startswith("code 'People on the move' matches no theme").tolist() == [True]
 
 
 def test_the_mapping_file_is_read_from_yaml(tmp_path):
