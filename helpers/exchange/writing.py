@@ -99,7 +99,7 @@ def segment_codings(codings: pd.DataFrame, sentences: pd.DataFrame, paragraphs: 
 def _add_sources(root, texts, documents, segments, codes, user_guid) -> None:
     code_guid = codes.set_index("theme")["guid"]
     variable_guid = {v: make_guid("variable", v) for v in VARIABLES}
-    meta = documents.set_index("doc_id")
+    meta = documents.set_index("doc_id", drop=False)
     sources_el = etree.SubElement(root, _q("Sources"))
     by_doc = dict(tuple(segments.groupby("doc_id", sort=False)))
     for doc in texts.itertuples(index=False):
