@@ -24,6 +24,13 @@ Out:
 From the command line: ``python -m helpers.exchange export OUT.qdpx`` and ``import IN.qdpx``.
 """
 
+from helpers.exchange.citations import (
+    export_bibtex,
+    export_csl_json,
+    format_references,
+    quote_sentences,
+    split_authors,
+)
 from helpers.exchange.hand import (
     build_validation,
     check_sources,
@@ -46,7 +53,8 @@ from helpers.exchange.writing import (
 
 __all__ = [
     "QdaError", "QdaProject", "assign_sentences", "build_codebook_xml", "build_project_xml",
-    "build_source_texts", "build_validation", "check_sources", "describe_codes", "export_codebook",
-    "export_project", "import_validation", "list_hand_codings", "locate_matches", "locate_sentences",
-    "make_guid", "match_codes", "read_code_mapping", "read_qdpx", "segment_codings",
+    "build_source_texts", "build_validation", "check_sources", "describe_codes", "export_bibtex",
+    "export_codebook", "export_csl_json", "export_project", "format_references", "import_validation",
+    "list_hand_codings", "locate_matches", "locate_sentences", "make_guid", "match_codes",
+    "quote_sentences", "read_code_mapping", "read_qdpx", "segment_codings", "split_authors",
 ]
