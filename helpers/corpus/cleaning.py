@@ -25,7 +25,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from helpers.corpus import dates
+from helpers.corpus import context, dates, furniture
 from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, apply_overrides
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
@@ -265,6 +265,7 @@ def _mark_titles(b: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.Series, p
     short_first = (b["position"] == 0) & (b["is_heading_like"] | (
         b["has_words"] & ~b["is_bullet"] & ~b["is_running"] & (b["n_words"] <= 14)))
     is_title = first_match | (short_first & ~doc_has_match)
+    b["is_manifest_title"] = first_match
     return is_title, match & ~first_match
 
 
@@ -283,7 +284,8 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     b = blocks.copy()
     b["text"] = normalise_block_text(b["raw"])
     b = compute_block_features(b, rules)
-    b["is_running"] = _running_text(b)
+    b = furniture.compute_furniture_evidence(b, rules)
+    b["is_running"] = _running_text(b) & (b["furniture_word"] == "")
     first_marker, tail_note, early_marker = _mark_tail(b)
     b["byline"] = _mark_bylines(b, documents)
     section_note = _mark_sections(b)
@@ -294,7 +296,7 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     after_marker = b["is_lone_marker"].groupby(b["doc_id"]).shift(1, fill_value=False).astype(bool)
     marker_line = b["line_start"].groupby(b["doc_id"]).shift(1).fillna(0).astype(int).astype(str)
     quoted = "'" + b["text"].str.slice(0, 40) + "'"
-    rules_in_order = [
+    by_rule = [
         (~b["has_words"], "boilerplate", "separator: a line with no words"),
         (b["is_phrase"], "boilerplate", "furniture phrase " + quoted),
         (early_marker, "boilerplate", "end-of-article marker " + quoted + " before any article "
@@ -311,21 +313,42 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         (b["is_call_to_action"], "boilerplate", "call to action (SEO blurb or teaser)"),
         (repeats_title, "duplicate", "repeats the title"),
         (repeats, "duplicate", "repeats line " + first_line.astype(str)),
-        (is_title, "title", "title: the manifest title, or a short first line"),
+        (is_title & b["is_manifest_title"], "title", "title: the manifest title"),
         (after_marker, "list_item", "list item after a lone bullet marker (line " + marker_line + ")"),
         (b["is_bullet"], "list_item", "bulleted line"),
+        (is_title & b["is_md_heading"], "title", "title: the manifest title, or a short first line"),
         (b["is_md_heading"], "heading", "heading: Markdown heading (#)"),
+    ]
+    decided = np.logical_or.reduce([c.to_numpy(dtype=bool) for c, _, _ in by_rule])
+    decided_role = pd.Series(np.select([c.to_numpy(dtype=bool) for c, _, _ in by_rule],
+                                       [r for _, r, _ in by_rule], default=""), index=b.index)
+    content = decided_role.isin(CONTENT_ROLES).to_numpy()
+    verdict = context.decide_by_context(b, pd.Series(decided, index=b.index), decided_role)
+    kept = verdict["verdict"] == "content"
+    any_content = kept | pd.Series(content, index=b.index)
+    first_kept = kept & (any_content.groupby(b["doc_id"]).cumsum() == 1)
+    by_context = [
+        (verdict["verdict"] != "content", verdict["verdict"], verdict["verdict_reason"]),
+        (is_title | (first_kept & b["is_heading_like"] & ~b["is_running"]), "title",
+         "title: the manifest title, or a short first line"),
         (b["is_heading_like"], "heading", "heading: short line without sentence punctuation"),
     ]
+    rules_in_order = by_rule + by_context
     conditions = [c.to_numpy(dtype=bool) for c, _, _ in rules_in_order]
-    b["role"] = np.select(conditions, [r for _, r, _ in rules_in_order], default="paragraph")
+    b["role"] = np.select(conditions, [np.asarray(r, dtype=object) for _, r, _ in rules_in_order],
+                          default="paragraph")
     reasons = [np.full(len(b), s, dtype=object) if isinstance(s, str) else np.asarray(s, dtype=object)
                for _, _, s in rules_in_order]
     b["reason"] = np.select(conditions, reasons, default="running text")
+    kept_reason = verdict["verdict_reason"].where(verdict["verdict_reason"] != "running text", "")
+    context_note = (b["role"].isin(["heading", "paragraph"]) & (kept_reason != "") & ~decided)
+    b.loc[context_note, "reason"] = b.loc[context_note, "reason"] + "; " + kept_reason[context_note]
+    b["is_uncertain"] = verdict["is_uncertain"] & ~decided
     b, problems = apply_overrides(b, rules)
     b["is_content"] = b["role"].isin(CONTENT_ROLES)
+    b["is_uncertain"] = b["is_uncertain"] & b["is_content"] & ~b["reason"].str.startswith("override")
     cols = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "text", "role",
-            "is_content", "reason", "byline"]
+            "is_content", "is_uncertain", "reason", "byline"]
     return b[cols].astype({"role": "str", "reason": "str"}), problems
 
 
