@@ -126,7 +126,7 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
     b["is_lone_marker"] = raw.str.match(LONE_MARKER_RE.pattern)
     b["ends_sentence"] = text.str.contains(r"[.!?…。！？؟;:,]\W*$", regex=True)
-    b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*:",
+    b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*[:：]",
                                   flags=re.IGNORECASE)[0].fillna("").astype("str")
     b["is_reference"] = text.str.match(REFERENCE_RE.pattern, case=False)
     b["is_md_heading"] = raw.str.match(MD_HEADING_RE.pattern) & b["has_words"]

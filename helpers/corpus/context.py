@@ -24,9 +24,10 @@ TITLE_BLOCKS = 10  # a title sits at most this many blocks before the article te
 
 def _neighbours(anchor: pd.Series, doc_id: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Class of the nearest anchor before and after each block ('bad' at the page's edges)."""
-    prev = anchor.groupby(doc_id).shift(1).groupby(doc_id).ffill().fillna("bad")
-    after = anchor.groupby(doc_id).shift(-1).groupby(doc_id).bfill().fillna("bad")
-    return prev, after
+    anchor = anchor.astype(object)
+    prev = anchor.groupby(doc_id).shift(1).groupby(doc_id).ffill()
+    after = anchor.groupby(doc_id).shift(-1).groupby(doc_id).bfill()
+    return prev.where(prev.notna(), "bad").astype(str), after.where(after.notna(), "bad").astype(str)
 
 
 def _distances(good: pd.Series, b: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -57,9 +58,10 @@ def decide_by_context(b: pd.DataFrame, decided: pd.Series, decided_role: pd.Seri
     ev = ev.mask(decided_role.eq("metadata") | (~decided & b["is_meta"]), "meta")
     good = ev == "good"
     before, after = _distances(good, b)
-    isolated = (good & ~decided & np.isinf(after) & (before >= ISOLATED_BLOCKS)
+    isolated = (good & ~decided & np.isinf(after) & np.isfinite(before) & (before >= ISOLATED_BLOCKS)
                 & (b["n_tokens"] < ISOLATED_WORDS))
     ev = ev.mask(isolated, "bad")
+    no_prose = ~(ev == "good").groupby(doc).transform("any") & ev.isin(["near", "short", "date"])
     anchor = ev.where(ev.isin(["good", "bad"]))
     prev, nxt = _neighbours(anchor, doc)
     near_ok = (ev == "near") & ((prev == "good") | (nxt == "good"))
@@ -77,6 +79,7 @@ def decide_by_context(b: pd.DataFrame, decided: pd.Series, decided_role: pd.Seri
     tiny_lead = lead_in & (b["n_tokens"] < 3) & next_is_good
     rules = [
         (decided, "", ""),
+        (no_prose, "content", "no prose on the page to compare with: kept"),
         (isolated, "boilerplate", "isolated prose in the page's tail: "
          + before.clip(upper=99).astype(int).astype(str) + " blocks after other article text"),
         (b["evidence"].isin(["bad"]) | (ev == "meta"), np.where(b["is_meta"], "metadata", "boilerplate"),
@@ -97,7 +100,7 @@ def decide_by_context(b: pd.DataFrame, decided: pd.Series, decided_role: pd.Seri
                         default="boilerplate")
     reason = np.select(conditions, [np.asarray(r, dtype=object) for _, _, r in rules],
                        default="short line among furniture")
-    uncertain = (tiny_lead | (long_lead & ~title_like)) & ~decided & ~both_good
+    uncertain = (no_prose | tiny_lead | (long_lead & ~title_like)) & ~decided & ~both_good
     return pd.DataFrame({"verdict": verdict, "verdict_reason": reason,
                          "is_uncertain": uncertain.to_numpy(dtype=bool)}, index=b.index)
 
