@@ -329,8 +329,9 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     first_kept = kept & (any_content.groupby(b["doc_id"]).cumsum() == 1)
     by_context = [
         (verdict["verdict"] != "content", verdict["verdict"], verdict["verdict_reason"]),
-        (is_title | (first_kept & b["is_heading_like"] & ~b["is_running"]), "title",
-         "title: the manifest title, or a short first line"),
+        (is_title, "title", "title: the manifest title, or a short first line"),
+        (first_kept & b["is_heading_like"] & ~b["is_running"], "title",
+         "title: the first line kept as article text"),
         (b["is_heading_like"], "heading", "heading: short line without sentence punctuation"),
     ]
     rules_in_order = by_rule + by_context
@@ -341,7 +342,7 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
                for _, _, s in rules_in_order]
     b["reason"] = np.select(conditions, reasons, default="running text")
     kept_reason = verdict["verdict_reason"].where(verdict["verdict_reason"] != "running text", "")
-    context_note = (b["role"].isin(["heading", "paragraph"]) & (kept_reason != "") & ~decided)
+    context_note = (b["role"].isin(["title", "heading", "paragraph"]) & (kept_reason != "") & ~decided)
     b.loc[context_note, "reason"] = b.loc[context_note, "reason"] + "; " + kept_reason[context_note]
     b["is_uncertain"] = verdict["is_uncertain"] & ~decided
     b, problems = apply_overrides(b, rules)
