@@ -7,12 +7,18 @@ paragraph). Each block gets a ``role`` and the ``reason`` the rule that decided 
     not content:  duplicate, metadata, boilerplate
 
 The rules are read from ``data/cleaning_rules.yaml`` (phrases, end-of-article markers, metadata
-sections and labels, call-to-action verbs, author-bio words, per-document overrides) and applied
-in a fixed order, first match wins:
+sections and labels, call-to-action verbs, author-bio words, site words, per-document overrides)
+and applied in a fixed order, first match wins:
 
     override > separator > furniture phrase > page tail > reference entry > byline
     > metadata label > metadata section > author bio > call to action > duplicate
-    > title > heading > list item > paragraph
+    > manifest title > list item > Markdown heading
+    > furniture evidence and context (helpers.corpus.furniture, helpers.corpus.context)
+    > title > heading > paragraph
+
+The blocks no rule decides are judged by their own evidence (words, function words, sentence
+punctuation, timestamps, separators, menu runs, site words) and their neighbours'; a block kept
+although its neighbours disagree is marked ``is_uncertain``.
 
 Features are computed for the whole block table at once, so the same code serves five articles
 and a hundred thousand.
@@ -278,7 +284,7 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         documents: doc_id, title, author (from the manifest; may be empty strings).
         rules: the cleaning rules.
     Returns:
-        (blocks with text, role, is_content, reason; a list of problems with overrides that
+        (blocks with text, role, is_content, is_uncertain, reason; a list of problems with overrides that
         matched no block).
     """
     b = blocks.copy()
@@ -313,7 +319,7 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         (b["is_call_to_action"], "boilerplate", "call to action (SEO blurb or teaser)"),
         (repeats_title, "duplicate", "repeats the title"),
         (repeats, "duplicate", "repeats line " + first_line.astype(str)),
-        (is_title & b["is_manifest_title"], "title", "title: the manifest title"),
+        (is_title & b["is_manifest_title"], "title", "title: the manifest title, or a short first line"),
         (after_marker, "list_item", "list item after a lone bullet marker (line " + marker_line + ")"),
         (b["is_bullet"], "list_item", "bulleted line"),
         (is_title & b["is_md_heading"], "title", "title: the manifest title, or a short first line"),

@@ -41,8 +41,8 @@ def _distances(good: pd.Series, b: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def decide_by_context(b: pd.DataFrame, decided: pd.Series, decided_role: pd.Series) -> pd.DataFrame:
     """Decide the blocks no rule decided, from their evidence and their neighbours.
 
-    Metadata (decided by a rule, or a timestamp or date line) is transparent: a title separated
-    from the article text by a byline and a date still sits next to it.
+    Metadata and duplicates (decided by a rule, or a timestamp or byline) are transparent: a title
+    separated from the article text by a byline and a date still sits next to it.
 
     Args:
         b: blocks with doc_id, position, n_tokens, is_heading_like, repeats, stamp, evidence,
@@ -55,7 +55,7 @@ def decide_by_context(b: pd.DataFrame, decided: pd.Series, decided_role: pd.Seri
     """
     doc = b["doc_id"]
     ev = b["evidence"].where(~decided, np.where(decided_role.isin(CONTENT_ROLES), "good", "bad"))
-    ev = ev.mask(decided_role.eq("metadata") | (~decided & b["is_meta"]), "meta")
+    ev = ev.mask(decided_role.isin(["metadata", "duplicate"]) | (~decided & b["is_meta"]), "meta")
     good = ev == "good"
     before, after = _distances(good, b)
     isolated = (good & ~decided & np.isinf(after) & np.isfinite(before) & (before >= ISOLATED_BLOCKS)

@@ -155,12 +155,14 @@ def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.Data
     small = short & (b["n_tokens"] <= 20)
     sm = b.loc[small, "text"]
     b["stamp"] = ""
-    b.loc[small, "stamp"] = sm.str.extract(f"({STAMP_RE.pattern})", flags=re.IGNORECASE)[0].fillna("").str.strip()
+    found = sm.str.extract(f"({STAMP_RE.pattern})", flags=re.IGNORECASE)[0]
+    b.loc[small, "stamp"] = found.fillna("").str.strip()
     b["is_byline"] = False
     b.loc[small, "is_byline"] = sm.str.match(BYLINE_RE.pattern, flags=re.IGNORECASE) & (
         b.loc[small, "n_tokens"] <= 8)
     b["is_date_line"] = False
-    b.loc[small, "is_date_line"] = sm.str.contains(DATE_RE.pattern, flags=re.IGNORECASE) & (b.loc[small, "n_tokens"] <= 8)
+    b.loc[small, "is_date_line"] = sm.str.contains(DATE_RE.pattern, flags=re.IGNORECASE) & (
+        b.loc[small, "n_tokens"] <= 8)
     separators = sm.str.replace("«[^»]*»", "", regex=True)
     b["n_parts"] = 1
     b.loc[small, "n_parts"] = separators.str.split(SEPARATOR_RE.pattern, regex=True).map(
