@@ -139,10 +139,11 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     folded = _fold(st)
     b["key"] = text.str.lower()
     b.loc[short, "key"] = folded
-    words = st.str.split()
-    capitalised = words.map(lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
-    title_cased = capitalised >= 0.6 * b.loc[short, "n_words"].clip(lower=1)
     question = st.str.contains(r"[?？]\W*$", regex=True)
+    capitalised = pd.Series(0, index=st.index)  # only questions need it
+    capitalised[question] = st[question].str.split().map(
+        lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
+    title_cased = capitalised >= 0.6 * b.loc[short, "n_words"].clip(lower=1)
     heading_like = (
         b.loc[short, "has_words"] & ~b.loc[short, "is_bullet"] & (b.loc[short, "n_words"] <= 14)
         & (st.str.len() <= 120) & (~b.loc[short, "ends_sentence"] | (question & title_cased))
@@ -216,8 +217,9 @@ def _mark_bylines(b: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
         & ~b["text"].str.contains(QUOTE_RE.pattern) & ~b["is_reference"]
         & ~b["text"].str.contains(r"[.!?]\W*$", regex=True)
     )
-    found = b["text"].where(candidate, "").map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
-                                               if t else "")
+    found = pd.Series("", index=b.index, dtype=object)
+    found[candidate] = b.loc[candidate, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
+                                                    if t else "")
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
     starts_author = pd.Series(
         [bool(a) and t.casefold().startswith(a.casefold()) for t, a in zip(b["text"], author)],

@@ -25,6 +25,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers.corpus.rules import CleaningRules
 from helpers.corpus.words import load_stopwords
@@ -34,7 +36,9 @@ _PACKAGE_NAMES = {"de": "german", "fr": "french", "es": "spanish", "it": "italia
                   "pt": "portuguese", "uk": "ukrainian", "zh": "chinese", "ar": "arabic",
                   "en": "english", "ru": "russian"}
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-TOKEN_RE = re.compile(rf"[^\W\d_{CJK}]+(?:['’\-][^\W\d_{CJK}]+)*")
+_CJK_RE2 = r"\x{3040}-\x{30ff}\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}\x{f900}-\x{faff}"
+_LETTER_RE = rf"[^\P{{L}}{_CJK_RE2}]"  # a letter outside CJK (RE2)
+_PUNCTUATION = "\"'«»“”„‘’()[]{}.,;:!?…—–-/|•·*#%&+=<>~^`@$\\"
 TINY_WORDS = 3       # a menu item or button: at most this many words
 MENU_RUN = 3         # this many tiny lines in a row are a menu
 GOOD_WORDS = 10      # prose: at least this many words ...
@@ -60,7 +64,7 @@ _COUNT = (
     r"[\d.,]+\s*[kkкк]?\s*(?:views?|comments?|likes?|shares?|restacks?|просмотр\w*|комментари\w*"
     r"|aufrufe|vues|vistas|visualizzazioni)\b|(?:阅读|评论|浏览)\s*[\d,]+"
 )
-_CLOCK = r"(?<![\d.,])\d{1,2}[:h]\d{2}(?![\d.,])"
+_CLOCK = r"\b\d{1,2}[:h]\d{2}\b"
 STAMP_RE = re.compile(rf"(?:{_AGO}|{_READ}|{_COUNT}|{_CLOCK})", re.IGNORECASE)
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл"
@@ -79,6 +83,7 @@ DATE_RE = re.compile(
 BYLINE_RE = re.compile(
     r"^(?:by|par|por|von|di|da|door|av|от|автор:?|авторы:?|作者[:：]?|بقلم|ein kommentar von"
     r"|publicado por|posted by|written by|reporting by)\s+\S", re.IGNORECASE)
+STAMP_WORDS = r"lesezeit|temps de lecture|tiempo de lectura|reading time"  # stamps without digits
 SEPARATOR_RE = re.compile(r"\s*(?:[»›|•·∙>]|\s/\s)\s*")
 
 
@@ -98,32 +103,64 @@ def load_function_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(w for w in words if len(w) == 1 and re.match(f"[{CJK}]", w))
 
 
-def count_tokens(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """Return (words, function words, capitalised words, CJK characters) per text.
+def count_tokens(text: pd.Series, buttons: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Count words per text: n_words, n_stop (function words), n_caps (capitalised), n_cjk (CJK
+    characters) and n_buttons (words that are one-word furniture phrases, case-folded).
 
-    Words are runs of letters; a run of CJK characters counts one word per two characters, and its
-    function words are its function characters.
+    Words are the space-separated pieces of the (normalised) text that hold a letter, stripped of
+    punctuation; CJK characters count one word per two, and their function words are the function
+    characters. Runs on pyarrow (RE2) over the whole column.
     """
     function_words, cjk_function = load_function_words()
-    tokens = text.str.findall(TOKEN_RE.pattern).explode().dropna()
-    folded = tokens.str.casefold()
-    n_words = tokens.groupby(level=0).size().reindex(text.index, fill_value=0)
-    n_stop = folded.isin(function_words).groupby(level=0).sum().reindex(text.index, fill_value=0)
-    n_caps = tokens.str[:1].str.isupper().groupby(level=0).sum().reindex(text.index, fill_value=0)
-    n_cjk = text.str.count(f"[{CJK}]")
-    has_cjk = n_cjk > 0
-    if has_cjk.any():
+    values = pa.array(text.astype(str).tolist(), type=pa.string())
+    pieces = pc.split_pattern(values, pattern=" ")
+    row = pc.list_parent_indices(pieces).to_numpy()
+    tokens = pc.utf8_trim(pc.list_flatten(pieces), characters=_PUNCTUATION)
+    keep = pc.match_substring_regex(tokens, pattern=_LETTER_RE).to_numpy(zero_copy_only=False)
+    tokens, row = pc.filter(tokens, pa.array(keep)), row[keep]
+    folded = pc.utf8_lower(tokens)
+
+    def per_text(flags) -> np.ndarray:
+        weights = np.asarray(flags.to_numpy(zero_copy_only=False), dtype="int64")
+        return np.bincount(row, weights=weights, minlength=len(text)).astype("int64")
+
+    n_cjk = pc.count_substring_regex(values, pattern=f"[{_CJK_RE2}]").to_numpy().astype("int64")
+    out = pd.DataFrame({
+        "n_words": np.bincount(row, minlength=len(text)).astype("int64") + n_cjk // 2,
+        "n_stop": per_text(pc.is_in(folded, value_set=pa.array(sorted(function_words)))),
+        "n_caps": per_text(pc.utf8_is_upper(pc.utf8_slice_codeunits(tokens, 0, 1))),
+        "n_cjk": n_cjk,
+        "n_buttons": per_text(pc.is_in(folded, value_set=pa.array(sorted(buttons), type=pa.string()))),
+    }, index=text.index)
+    if (n_cjk > 0).any():
         cjk_pattern = "[" + "".join(sorted(cjk_function)) + "]"
-        n_words = n_words + n_cjk // 2
-        n_stop = n_stop + text.where(has_cjk, "").str.count(cjk_pattern)
-    return (n_words.astype("int64"), n_stop.astype("int64"), n_caps.astype("int64"),
-            n_cjk.astype("int64"))
+        out["n_stop"] += pc.count_substring_regex(values, pattern=cjk_pattern).to_numpy().astype("int64")
+    return out
 
 
-def _fold_words(items: tuple[str, ...]) -> str:
-    """An alternation of the given words or phrases, longest first, as whole words."""
-    folded = sorted({re.escape(w.casefold()) for w in items}, key=len, reverse=True)
-    return rf"(?<!\w)(?:{'|'.join(folded)})(?!\w)" if folded else r"(?!x)x"
+def _re2_escape(word: str) -> str:
+    """A literal word as a regular expression both RE2 and Python read the same way."""
+    return re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", word)
+
+
+def find_first_word(text: pd.Series, words: tuple[str, ...]) -> pd.Series:
+    """The first of ``words`` (longest first, ignoring case) found anywhere in each text, or ''."""
+    folded = text.str.casefold()
+    out = pd.Series("", index=text.index, dtype=object)
+    for word in sorted({w.casefold() for w in words}, key=len, reverse=True):
+        hit = (out == "") & folded.str.contains(word, regex=False)
+        out[hit] = word
+    return out.astype(str)
+
+
+def count_parts(text: pd.Series) -> pd.Series:
+    """Items in a row split by separators (1 where there is none); «quoted» text is not split."""
+    parts = pd.Series(1, index=text.index, dtype="int64")
+    has_sep = text.str.contains(r"[»›|•·∙>]|\s/\s", regex=True)
+    if has_sep.any():
+        rows = text[has_sep].str.replace("«[^»]*»", "", regex=True).str.strip(" »›|•·∙>/")
+        parts[has_sep] = rows.str.count(SEPARATOR_RE.pattern) + 1
+    return parts
 
 
 def _run_length(flag: pd.Series, doc_id: pd.Series) -> pd.Series:
@@ -144,40 +181,46 @@ def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.Data
     """
     b = b.copy()
     short = b["is_short"]
-    st = b.loc[short, "text"]
-    n_words, n_stop, n_caps, _ = count_tokens(st)
+    buttons = frozenset(p.casefold() for p in rules.furniture_phrases if len(p.split()) == 1)
+    counts = count_tokens(b.loc[short, "text"], buttons)
+    n_words = counts["n_words"]
     b["n_tokens"] = b["n_words"]
     b.loc[short, "n_tokens"] = n_words
     b["stop_share"] = 1.0
-    b.loc[short, "stop_share"] = (n_stop / n_words.clip(lower=1)).astype(float)
+    b.loc[short, "stop_share"] = (counts["n_stop"] / n_words.clip(lower=1)).astype(float)
     b["cap_share"] = 0.0
-    b.loc[short, "cap_share"] = (n_caps / n_words.clip(lower=1)).astype(float)
+    b.loc[short, "cap_share"] = (counts["n_caps"] / n_words.clip(lower=1)).astype(float)
+    b["n_buttons"] = 0
+    b.loc[short, "n_buttons"] = counts["n_buttons"]
     small = short & (b["n_tokens"] <= 20)
     sm = b.loc[small, "text"]
+    digits = pd.Series(False, index=b.index)
+    digits[small] = sm.str.contains(r"\d", regex=True)
+    stamped = digits.copy()
+    stamped[small] |= sm.str.contains(STAMP_WORDS, case=False, regex=True)
     b["stamp"] = ""
-    found = sm.str.extract(f"({STAMP_RE.pattern})", flags=re.IGNORECASE)[0]
-    b.loc[small, "stamp"] = found.fillna("").str.strip()
+    found = b.loc[stamped, "text"].str.extract(f"({STAMP_RE.pattern})", flags=re.IGNORECASE)[0]
+    b.loc[stamped, "stamp"] = found.fillna("").str.strip()
     b["is_byline"] = False
-    b.loc[small, "is_byline"] = sm.str.match(BYLINE_RE.pattern, flags=re.IGNORECASE) & (
+    b.loc[small, "is_byline"] = sm.str.match(BYLINE_RE.pattern, case=False) & (
         b.loc[small, "n_tokens"] <= 8)
+    dated = digits & (b["n_tokens"] <= 8)
     b["is_date_line"] = False
-    b.loc[small, "is_date_line"] = sm.str.contains(DATE_RE.pattern, flags=re.IGNORECASE) & (
-        b.loc[small, "n_tokens"] <= 8)
-    separators = sm.str.replace("«[^»]*»", "", regex=True)
+    b.loc[dated, "is_date_line"] = b.loc[dated, "text"].str.contains(DATE_RE.pattern,
+                                                                     flags=re.IGNORECASE)
     b["n_parts"] = 1
-    b.loc[small, "n_parts"] = separators.str.split(SEPARATOR_RE.pattern, regex=True).map(
-        lambda parts: sum(bool(p.strip()) for p in parts))
-    b["furniture_word"] = ""
+    b.loc[small, "n_parts"] = count_parts(b.loc[small, "text"])
+    any_word = "|".join(_re2_escape(w) for w in rules.furniture_words) or r"[^\s\S]"
     medium = short & (b["n_tokens"] <= 40)
-    b.loc[medium, "furniture_word"] = b.loc[medium, "text"].str.casefold().str.extract(
-        f"({_fold_words(rules.furniture_words)})")[0].fillna("")
-    buttons = [p for p in rules.furniture_phrases if len(p.split()) == 1]
-    b["n_buttons"] = 0
-    b.loc[small, "n_buttons"] = sm.str.casefold().str.count(_fold_words(tuple(buttons)))
+    medium[medium] = b.loc[medium, "text"].str.contains(any_word, case=False, regex=True)
+    b["furniture_word"] = ""
+    b.loc[medium, "furniture_word"] = find_first_word(b.loc[medium, "text"], rules.furniture_words)
     tiny = (~b["has_words"] | (b["n_tokens"] <= TINY_WORDS)) & ~b["ends_sentence"] & ~b["is_bullet"]
     b["tiny_run"] = _run_length(tiny, b["doc_id"])
-    key_count = b.groupby(["doc_id", "key"])["key"].transform("size")
-    b["repeats"] = tiny & b["has_words"] & (key_count > 1)
+    candidates = tiny & b["has_words"]
+    key_count = b.loc[candidates].groupby(["doc_id", "key"])["key"].transform("size")
+    b["repeats"] = False
+    b.loc[candidates, "repeats"] = key_count > 1
     return classify_evidence(b)
 
 

@@ -15,12 +15,19 @@ def row(out: pd.DataFrame, line: int) -> pd.Series:
 
 
 def test_count_tokens_counts_function_words_and_cjk_characters():
-    words, stops, caps, cjk = furniture.count_tokens(pd.Series(["The cat and the Dog", "俄罗斯的模型",
-                                                                "Share"]))
-    assert words.tolist() == [5, 3, 1]        # six CJK characters count three words
-    assert stops.tolist() == [3, 1, 0]        # the, and, the; 的
-    assert caps.tolist() == [2, 0, 1]
-    assert cjk.tolist() == [0, 6, 0]
+    counts = furniture.count_tokens(pd.Series(["The cat and the Dog", "俄罗斯的模型", "Share X"]),
+                                    frozenset({"share", "x"}))
+    assert counts["n_words"].tolist() == [5, 3, 2]    # six CJK characters count three words
+    assert counts["n_stop"].tolist() == [3, 1, 0]     # the, and, the; 的
+    assert counts["n_caps"].tolist() == [2, 0, 2]
+    assert counts["n_cjk"].tolist() == [0, 6, 0]
+    assert counts["n_buttons"].tolist() == [0, 0, 2]
+
+
+def test_count_parts_splits_rows_but_not_quotes():
+    rows = pd.Series(["Home » AI » Russia", "» News | Tech", "Poutine veut une IA « souveraine »",
+                      "Plain line", "Фото: Евгений Разумный / Ведомости"])
+    assert furniture.count_parts(rows).tolist() == [3, 2, 1, 1, 2]
 
 
 @pytest.mark.parametrize("line, stamp", [
