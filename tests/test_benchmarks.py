@@ -39,7 +39,7 @@ def test_labelled_pages_are_read_and_scored(tmp_path):
     page.write_text("b Home\n\nc Russia builds models.\nm By Anna\n", encoding="utf-8")
     text, labels = bench_cleaning.read_labelled_page(page)
     assert text == "Home\n\nRussia builds models.\nBy Anna\n" and labels == ["b", "", "c", "m"]
-    scores = bench_cleaning.score([labels], [[True, False, True, True]])
+    scores = bench_cleaning.score([labels], [[False, False, True, True]])  # the byline leaks
     assert (scores["recall"], scores["leak"]) == (1.0, 0.5)
     page.write_text("x Home\n", encoding="utf-8")
     with pytest.raises(ValueError, match="en_page.txt: line 1 must start with 'c ', 'm ' or 'b '"):
