@@ -73,7 +73,7 @@ def test_a_row_of_share_buttons_and_a_site_word_are_furniture():
     out = classify(f"{BODY}\n{OTHER}\nFacebook Twitter LinkedIn Email\n© 2025 Agency. All rights "
                    "reserved. Republishing is not allowed without written consent.")
     assert row(out, 3)["reason"] == "row of share buttons or site links"
-    assert row(out, 4)["reason"] == "site furniture word '©'"
+    assert row(out, 4)["reason"] == "site furniture word 'all rights reserved'"  # longest first
     assert not out["is_content"][2:].any()
 
 
