@@ -38,6 +38,7 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 	touch $(DEV_STAMP)
 
 bench: $(DEV_STAMP)
+	$(PY) -m benchmarks.bench_cleaning
 	$(PY) -m benchmarks.run
 
 lab: $(STAMP)

@@ -1,7 +1,9 @@
 """The benchmark's tools: a deterministic generator whose pages the loader cleans like real ones,
 and the table it prints. (The timings themselves are printed by `make bench`, never asserted.)"""
 
-from benchmarks import generate, run
+import pytest
+
+from benchmarks import bench_cleaning, generate, run
 from helpers import corpus
 
 
@@ -30,3 +32,15 @@ def test_the_table_reports_speed_ups_and_growth():
     assert "| **all four extractors** | 2.00 s (2 MB/s) | 20.00 s (2 MB/s) |" in table
     assert "| speed-up, themes / dates | 100× / 100× | — |" in table
     assert "extractors: 1.00" in run.format_growth([small, large])
+
+
+def test_labelled_pages_are_read_and_scored(tmp_path):
+    page = tmp_path / "en_page.txt"
+    page.write_text("b Home\n\nc Russia builds models.\nm By Anna\n", encoding="utf-8")
+    text, labels = bench_cleaning.read_labelled_page(page)
+    assert text == "Home\n\nRussia builds models.\nBy Anna\n" and labels == ["b", "", "c", "m"]
+    scores = bench_cleaning.score([labels], [[False, False, True, True]])  # the byline leaks
+    assert (scores["recall"], scores["leak"]) == (1.0, 0.5)
+    page.write_text("x Home\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="en_page.txt: line 1 must start with 'c ', 'm ' or 'b '"):
+        bench_cleaning.read_labelled_page(page)

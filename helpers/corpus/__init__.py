@@ -2,7 +2,8 @@
 
 Owns everything from a raw file to a sentence: the manifest and its checks (sources), one module
 per kind of input file (formats/), decoding, language detection (language), the classification of
-page furniture (cleaning, with the researcher's rules in rules), sentence splitting (sentences),
+page furniture (cleaning, with the researcher's rules in rules, evidence per block in furniture
+and the neighbours' say in context), sentence splitting (sentences),
 word counts and keyword-in-context (words), publication dates in bylines and manifest values
 (dates), drafting manifest rows for new files (manifest) and the Parquet cache (cache).
 
@@ -12,7 +13,7 @@ Out: a Corpus (``load_corpus()``) with these tables:
                 language_source, language_detected, format, encoding, sha256, is_sha256_ok,
                 n_blocks, n_content_blocks, n_sentences, n_words
     blocks      every non-blank block, key ``block_id`` (``003-b07``): doc_id, line_start,
-                line_end, raw, text, role, is_content, reason
+                line_end, raw, text, role, is_content, is_uncertain, reason
     paragraphs  content blocks, key ``para_id`` (``003-p07``): doc_id, block_id, role, text, language
     sentences   content sentences, key ``sent_id`` (``003-p07-s02``): doc_id, para_id, role,
                 language, text, start, end
@@ -30,7 +31,13 @@ from helpers.corpus.load import TABLES, Corpus, load_corpus
 from helpers.corpus.rules import CleaningRulesError, load_cleaning_rules
 from helpers.corpus.sentences import split_sentences
 from helpers.corpus.sources import MANIFEST_COLUMNS, CorpusError, derive_doc_id, read_manifest
-from helpers.corpus.summary import list_sources, removed_blocks, summarise_cleaning, summarise_problems
+from helpers.corpus.summary import (
+    list_sources,
+    removed_blocks,
+    summarise_cleaning,
+    summarise_problems,
+    uncertain_blocks,
+)
 from helpers.corpus.words import (
     count_matches,
     count_terms,
@@ -48,5 +55,5 @@ __all__ = [
     "count_terms", "count_words", "derive_doc_id", "find_term", "format_kwic",
     "list_sources", "load_cleaning_rules", "load_corpus", "load_stopwords", "read_manifest",
     "removed_blocks", "split_sentences", "summarise_cleaning", "summarise_problems", "tokenize_words",
-    "top_terms", "top_terms_table",
+    "top_terms", "top_terms_table", "uncertain_blocks",
 ]

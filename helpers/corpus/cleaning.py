@@ -7,12 +7,18 @@ paragraph). Each block gets a ``role`` and the ``reason`` the rule that decided 
     not content:  duplicate, metadata, boilerplate
 
 The rules are read from ``data/cleaning_rules.yaml`` (phrases, end-of-article markers, metadata
-sections and labels, call-to-action verbs, author-bio words, per-document overrides) and applied
-in a fixed order, first match wins:
+sections and labels, call-to-action verbs, author-bio words, site words, per-document overrides)
+and applied in a fixed order, first match wins:
 
     override > separator > furniture phrase > page tail > reference entry > byline
     > metadata label > metadata section > author bio > call to action > duplicate
-    > title > heading > list item > paragraph
+    > manifest title > list item > Markdown heading
+    > furniture evidence and context (helpers.corpus.furniture, helpers.corpus.context)
+    > title > heading > paragraph
+
+The blocks no rule decides are judged by their own evidence (words, function words, sentence
+punctuation, timestamps, separators, menu runs, site words) and their neighbours'; a block kept
+although its neighbours disagree is marked ``is_uncertain``.
 
 Features are computed for the whole block table at once, so the same code serves five articles
 and a hundred thousand.
@@ -26,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import patterns
-from helpers.corpus import dates
+from helpers.corpus import context, dates, furniture
 from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, apply_overrides
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
@@ -127,17 +133,18 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
     b["is_lone_marker"] = raw.str.match(LONE_MARKER_RE.pattern)
     b["ends_sentence"] = text.str.contains(r"[.!?…。！？؟;:,]\W*$", regex=True)
-    b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*:",
+    b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*[:：]",
                                   flags=re.IGNORECASE)[0].fillna("").astype("str")
     b["is_reference"] = text.str.match(REFERENCE_RE.pattern, case=False)
     b["is_md_heading"] = raw.str.match(MD_HEADING_RE.pattern) & b["has_words"]
     folded = _fold(st)
     b["key"] = text.str.lower()
     b.loc[short, "key"] = folded
-    words = st.str.split()
-    capitalised = words.map(lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
-    title_cased = capitalised >= 0.6 * b.loc[short, "n_words"].clip(lower=1)
     question = st.str.contains(r"[?？]\W*$", regex=True)
+    capitalised = pd.Series(0, index=st.index)  # only questions need it
+    capitalised[question] = st[question].str.split().map(
+        lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
+    title_cased = capitalised >= 0.6 * b.loc[short, "n_words"].clip(lower=1)
     heading_like = (
         b.loc[short, "has_words"] & ~b.loc[short, "is_bullet"] & (b.loc[short, "n_words"] <= 14)
         & (st.str.len() <= 120) & (~b.loc[short, "ends_sentence"] | (question & title_cased))
@@ -211,8 +218,9 @@ def _mark_bylines(b: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
         & ~b["text"].str.contains(QUOTE_RE.pattern) & ~b["is_reference"]
         & ~b["text"].str.contains(r"[.!?]\W*$", regex=True)
     )
-    found = b["text"].where(candidate, "").map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
-                                               if t else "")
+    found = pd.Series("", index=b.index, dtype=object)
+    found[candidate] = b.loc[candidate, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
+                                                    if t else "")
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
     starts_author = pd.Series(
         [bool(a) and t.casefold().startswith(a.casefold()) for t, a in zip(b["text"], author)],
@@ -266,6 +274,7 @@ def _mark_titles(b: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.Series, p
     short_first = (b["position"] == 0) & (b["is_heading_like"] | (
         b["has_words"] & ~b["is_bullet"] & ~b["is_running"] & (b["n_words"] <= 14)))
     is_title = first_match | (short_first & ~doc_has_match)
+    b["is_manifest_title"] = first_match
     return is_title, match & ~first_match
 
 
@@ -278,13 +287,14 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         documents: doc_id, title, author (from the manifest; may be empty strings).
         rules: the cleaning rules.
     Returns:
-        (blocks with text, role, is_content, reason; a list of problems with overrides that
+        (blocks with text, role, is_content, is_uncertain, reason; a list of problems with overrides that
         matched no block).
     """
     b = blocks.copy()
     b["text"] = normalise_block_text(b["raw"])
     b = compute_block_features(b, rules)
-    b["is_running"] = _running_text(b)
+    b = furniture.compute_furniture_evidence(b, rules)
+    b["is_running"] = _running_text(b) & (b["furniture_word"] == "")
     first_marker, tail_note, early_marker = _mark_tail(b)
     b["byline"] = _mark_bylines(b, documents)
     section_note = _mark_sections(b)
@@ -295,7 +305,7 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     after_marker = b["is_lone_marker"].groupby(b["doc_id"]).shift(1, fill_value=False).astype(bool)
     marker_line = b["line_start"].groupby(b["doc_id"]).shift(1).fillna(0).astype(int).astype(str)
     quoted = "'" + b["text"].str.slice(0, 40) + "'"
-    rules_in_order = [
+    by_rule = [
         (~b["has_words"], "boilerplate", "separator: a line with no words"),
         (b["is_phrase"], "boilerplate", "furniture phrase " + quoted),
         (early_marker, "boilerplate", "end-of-article marker " + quoted + " before any article "
@@ -312,21 +322,43 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         (b["is_call_to_action"], "boilerplate", "call to action (SEO blurb or teaser)"),
         (repeats_title, "duplicate", "repeats the title"),
         (repeats, "duplicate", "repeats line " + first_line.astype(str)),
-        (is_title, "title", "title: the manifest title, or a short first line"),
+        (is_title & b["is_manifest_title"], "title", "title: the manifest title, or a short first line"),
         (after_marker, "list_item", "list item after a lone bullet marker (line " + marker_line + ")"),
         (b["is_bullet"], "list_item", "bulleted line"),
+        (is_title & b["is_md_heading"], "title", "title: the manifest title, or a short first line"),
         (b["is_md_heading"], "heading", "heading: Markdown heading (#)"),
+    ]
+    decided = np.logical_or.reduce([c.to_numpy(dtype=bool) for c, _, _ in by_rule])
+    decided_role = pd.Series(np.select([c.to_numpy(dtype=bool) for c, _, _ in by_rule],
+                                       [r for _, r, _ in by_rule], default=""), index=b.index)
+    content = decided_role.isin(CONTENT_ROLES).to_numpy()
+    verdict = context.decide_by_context(b, pd.Series(decided, index=b.index), decided_role)
+    kept = verdict["verdict"] == "content"
+    any_content = kept | pd.Series(content, index=b.index)
+    first_kept = kept & (any_content.groupby(b["doc_id"]).cumsum() == 1)
+    by_context = [
+        (verdict["verdict"] != "content", verdict["verdict"], verdict["verdict_reason"]),
+        (is_title, "title", "title: the manifest title, or a short first line"),
+        (first_kept & b["is_heading_like"] & ~b["is_running"], "title",
+         "title: the first line kept as article text"),
         (b["is_heading_like"], "heading", "heading: short line without sentence punctuation"),
     ]
+    rules_in_order = by_rule + by_context
     conditions = [c.to_numpy(dtype=bool) for c, _, _ in rules_in_order]
-    b["role"] = np.select(conditions, [r for _, r, _ in rules_in_order], default="paragraph")
+    b["role"] = np.select(conditions, [np.asarray(r, dtype=object) for _, r, _ in rules_in_order],
+                          default="paragraph")
     reasons = [np.full(len(b), s, dtype=object) if isinstance(s, str) else np.asarray(s, dtype=object)
                for _, _, s in rules_in_order]
     b["reason"] = np.select(conditions, reasons, default="running text")
+    kept_reason = verdict["verdict_reason"].where(verdict["verdict_reason"] != "running text", "")
+    context_note = (b["role"].isin(["title", "heading", "paragraph"]) & (kept_reason != "") & ~decided)
+    b.loc[context_note, "reason"] = b.loc[context_note, "reason"] + "; " + kept_reason[context_note]
+    b["is_uncertain"] = verdict["is_uncertain"] & ~decided
     b, problems = apply_overrides(b, rules)
     b["is_content"] = b["role"].isin(CONTENT_ROLES)
+    b["is_uncertain"] = b["is_uncertain"] & b["is_content"] & ~b["reason"].str.startswith("override")
     cols = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "text", "role",
-            "is_content", "reason", "byline"]
+            "is_content", "is_uncertain", "reason", "byline"]
     return b[cols].astype({"role": "str", "reason": "str"}), problems
 
 

@@ -17,7 +17,7 @@ OTHER_ROLES = ("duplicate", "metadata", "boilerplate")
 ROLES = CONTENT_ROLES + OTHER_ROLES
 _RULE_KEYS = {
     "furniture_phrases", "end_markers", "metadata_sections", "metadata_labels",
-    "call_to_action_verbs", "author_bio_words", "overrides",
+    "call_to_action_verbs", "author_bio_words", "furniture_words", "overrides",
 }
 _OVERRIDE_KEYS = {"doc_id", "line", "lines", "contains", "role", "note"}
 
@@ -36,6 +36,7 @@ class CleaningRules:
     metadata_labels: tuple[str, ...] = ()
     call_to_action_verbs: tuple[str, ...] = ()
     author_bio_words: tuple[str, ...] = ()
+    furniture_words: tuple[str, ...] = ()
     overrides: tuple[dict, ...] = field(default_factory=tuple)
     source: str = ""
 

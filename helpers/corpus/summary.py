@@ -55,3 +55,12 @@ def removed_blocks(blocks: pd.DataFrame, max_chars: int = 90) -> pd.DataFrame:
     long = out["text"].str.len() > max_chars
     out.loc[long, "text"] = out.loc[long, "text"].str.slice(0, max_chars - 1) + "…"
     return out.reset_index(drop=True)
+
+
+def uncertain_blocks(blocks: pd.DataFrame, max_chars: int = 90) -> pd.DataFrame:
+    """The blocks kept as article content although cleaning was unsure (``is_uncertain``): where
+    they are, their role and the evidence, so a researcher can confirm them or add an override."""
+    out = blocks.loc[blocks["is_uncertain"], ["doc_id", "line_start", "role", "reason", "text"]].copy()
+    long = out["text"].str.len() > max_chars
+    out.loc[long, "text"] = out.loc[long, "text"].str.slice(0, max_chars - 1) + "…"
+    return out.reset_index(drop=True)
