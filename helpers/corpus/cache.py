@@ -24,7 +24,7 @@ from helpers import paths
 
 CODE_DIR = Path(__file__).resolve().parent  # every module of helpers/corpus parses
 LIBRARIES = ("pandas", "pyarrow", "charset-normalizer", "ftfy", "lingua-language-detector",
-             "trafilatura", "htmldate")
+             "trafilatura", "htmldate", "pypdf", "python-docx", "striprtf")
 
 
 def cache_dir() -> Path:

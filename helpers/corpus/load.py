@@ -29,7 +29,7 @@ import pandas as pd
 
 from helpers import paths, progress
 from helpers.corpus import cache, cleaning, language, words
-from helpers.corpus.rules import CleaningRules, load_cleaning_rules
+from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, load_cleaning_rules
 from helpers.corpus.sentences import MAX_SENTENCE_CHARS, split_sentences
 from helpers.corpus.sources import (
     MANIFEST_COLUMNS,
@@ -61,21 +61,47 @@ class Corpus:
     problems: pd.DataFrame
 
 
-def build_blocks(docs: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """One row per block of every loaded document (before classification)."""
+def build_blocks(docs: pd.DataFrame, texts: dict[str, str],
+                 pages: dict[str, list[int]] | None = None) -> pd.DataFrame:
+    """One row per block of every loaded document (before classification).
+
+    Args:
+        docs: the documents (doc_id).
+        texts: each document's text.
+        pages: for a PDF, the page of each line of its text; ``page`` is empty (NA) otherwise.
+    """
     rows = []
+    pages = pages or {}
     for doc_id in docs["doc_id"]:
         if doc_id not in texts:
             continue
         found = cleaning.split_blocks(texts[doc_id])
         width = max(2, len(str(len(found))))
+        line_pages = pages.get(doc_id)
         for position, block in enumerate(found, start=1):
+            page = line_pages[block["line_start"] - 1] if line_pages else pd.NA
             rows.append({"doc_id": doc_id, "block_id": f"{doc_id}-b{position:0{width}d}",
-                         "position": position - 1, **block})
-    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw"]
+                         "position": position - 1, **block, "page": page})
+    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "page"]
     return pd.DataFrame(rows, columns=columns).astype(
-        {"doc_id": "str", "block_id": "str", "raw": "str",
-         "position": "int64", "line_start": "int64", "line_end": "int64"})
+        {"doc_id": "str", "block_id": "str", "raw": "str", "position": "int64",
+         "line_start": "int64", "line_end": "int64", "page": "Int64"})
+
+
+def apply_format_hints(blocks: pd.DataFrame, hints: dict[str, dict[int, tuple[str, str]]]) -> pd.DataFrame:
+    """Give the blocks a file format marked (a PDF's running headers, page numbers and footnotes;
+    a Word file's footnotes) the format's role and reason; the researcher's overrides still win."""
+    if not hints:
+        return blocks
+    b = blocks.copy()
+    keys = pd.MultiIndex.from_arrays([b["doc_id"], b["line_start"]])
+    found = {(doc_id, line): hint for doc_id, lines in hints.items() for line, hint in lines.items()}
+    hit = keys.isin(list(found)) & ~b["reason"].str.startswith("override")
+    marked = [found[k] for k in keys[hit]]
+    b.loc[hit, "role"] = [role for role, _ in marked]
+    b.loc[hit, "reason"] = [reason for _, reason in marked]
+    b["is_content"] = b["role"].isin(CONTENT_ROLES)
+    return b
 
 
 def make_paragraphs(blocks: pd.DataFrame) -> pd.DataFrame:
@@ -215,7 +241,12 @@ def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
         docs[key] = docs["doc_id"].map(lambda d, k=key: facts[d][k])
     docs["sha256"] = docs["doc_id"].map(lambda d: facts[d]["sha256_actual"])  # the file's own hash
     docs["is_sha256_ok"] = docs["is_sha256_ok"].astype("boolean")
-    blocks, override_problems = cleaning.classify_blocks(build_blocks(docs, texts), docs, rules)
+    layout = {d: facts[d]["pages"] for d in docs["doc_id"] if facts[d].get("pages")}
+    built = build_blocks(docs, texts, layout)
+    blocks, override_problems = cleaning.classify_blocks(built, docs, rules)
+    blocks.insert(6, "page", blocks["block_id"].map(built.set_index("block_id")["page"]).astype("Int64"))
+    hints = {d: facts[d]["hints"] for d in docs["doc_id"] if facts[d].get("hints")}
+    blocks = apply_format_hints(blocks, hints)
     del texts
     problems += [_problem("", p["doc_id"], p["problem"]) for p in override_problems]
     paragraphs = make_paragraphs(blocks)

@@ -166,7 +166,8 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
     digest = hashlib.sha256(data).hexdigest()
     result = formats.ingest_bytes(data, path.name)
     facts: dict = {"sha256_actual": digest, "encoding": result.encoding, "format": result.format,
-                   "metadata": result.metadata, "problems": []}
+                   "metadata": result.metadata, "problems": [], "pages": result.pages,
+                   "hints": result.hints}
     facts["is_sha256_ok"] = (digest == expected_sha256.lower()) if expected_sha256 else pd.NA
     if expected_sha256 and not facts["is_sha256_ok"]:
         facts["problems"].append(f"{name}: sha256 differs from the manifest (the file changed "
@@ -197,9 +198,11 @@ def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name
 
 
 def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.DataFrame:
-    """Fill empty manifest fields from an HTML page's own metadata (title, author, publisher, date).
+    """Fill empty manifest fields from a file's own metadata (title, author, publisher, date):
+    an HTML page's, a PDF's or a Word file's.
 
-    A date taken from the page gets date_source = html; an unreadable one is ignored.
+    A value taken from it gets its source (``metadata["source"]``: html, pdf, docx, ...) as
+    title_source / date_source; an unreadable date is ignored.
     """
     d = docs.copy()
     d["title_source"] = ""
@@ -211,7 +214,7 @@ def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.Da
             if not row[column] and meta.get(column):
                 d.loc[i, column] = meta[column]
                 if column == "title":
-                    d.loc[i, "title_source"] = "html"
+                    d.loc[i, "title_source"] = meta.get("source", "html")
         if not row["published"] and meta.get("published"):
             try:
                 iso, precision = dates.parse_partial_date(meta["published"][:10])

@@ -5,6 +5,15 @@ Formats (by suffix):
     .md         Markdown: headings (#) and lists kept as structure, links and emphasis unwrapped
     .html/.htm  the main text extracted with trafilatura (as Markdown), and its title, author,
                 date (htmldate) and site name; block line numbers then refer to the extracted text
+    .pdf        the text layer read with pypdf (see pdf.py): one line per paragraph, each with
+                its page; running headers, footers and page numbers hinted as furniture,
+                footnotes as metadata
+    .docx .odt  Word and OpenDocument text (see office.py): headings by style, lists, table rows,
+                footnotes as metadata; archives that expand past a size cap are refused
+    .rtf        Rich Text Format (striprtf)
+
+A binary format's line numbers refer to its extracted text. ``pages`` gives each extracted line's
+page (PDF only) and ``hints`` a role and reason for some lines, applied after cleaning.
 
 Decoding: UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are. Anything else
 is detected with charset-normalizer and the detected encoding is recorded and reported; a file
@@ -28,7 +37,8 @@ __all__ = ["ARTICLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + tuple(BINARY_SUFFIXES)
 
 
 @dataclass
@@ -40,11 +50,16 @@ class Ingested:
     format: str = "txt"
     metadata: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    pages: list[int] | None = None
+    hints: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 def file_format(name: str) -> str:
-    """'txt', 'md' or 'html' from a file name's suffix."""
+    """'txt', 'md', 'html', 'pdf', 'docx', 'odt' or 'rtf' from a file name's suffix."""
     lower = name.lower()
+    for suffix, fmt in BINARY_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return fmt
     if lower.endswith(HTML_SUFFIXES):
         return "html"
     if lower.endswith(MARKDOWN_SUFFIXES):
@@ -57,6 +72,8 @@ def ingest_bytes(data: bytes, name: str) -> Ingested:
     fmt = file_format(name)
     if not data.strip():
         return Ingested(None, format=fmt, problems=["empty file; skipped"])
+    if fmt in BINARY_SUFFIXES.values():
+        return ingest_document(data, fmt)
     if is_binary(data):
         return Ingested(None, format=fmt, problems=["binary data, not text; skipped"])
     text, encoding, problems = decode_bytes(data)
@@ -94,3 +111,21 @@ def _clean_plain_text(result: Ingested, text: str) -> str:
     if result.format == "md":
         text = unwrap_markdown(text)
     return text
+
+
+def ingest_document(data: bytes, fmt: str) -> Ingested:
+    """Read a PDF, DOCX, ODT or RTF file's bytes into text with page numbers and role hints."""
+    if fmt == "pdf":
+        from helpers.corpus.formats.pdf import read_pdf
+
+        found = read_pdf(data)
+        text = "\n".join(found.lines) if found.lines else None
+        return Ingested(text, format="pdf", metadata={**found.metadata, "source": "pdf"},
+                        problems=found.problems, pages=found.pages if text else None,
+                        hints=found.hints)
+    from helpers.corpus.formats import office
+
+    found = office.read_office(data, fmt)
+    text = "\n".join(found.lines) if found.lines else None
+    return Ingested(text, format=fmt, encoding=found.encoding, metadata=found.metadata,
+                    problems=found.problems, hints=found.hints)
