@@ -29,6 +29,7 @@ import pandas as pd
 
 from helpers import paths, progress
 from helpers.corpus import cache, cleaning, language, words
+from helpers.corpus import records as records_of
 from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, load_cleaning_rules
 from helpers.corpus.sentences import MAX_SENTENCE_CHARS, split_sentences
 from helpers.corpus.sources import (
@@ -224,14 +225,7 @@ def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
     Returns:
         (the tables for these documents, with an empty problems table; their problems).
     """
-    problems: list[dict] = []
-    texts, facts = {}, {}
-    for row in docs.itertuples(index=False):
-        content, fact = read_article(Path(row.path), row.sha256, folder_name)
-        problems += [_problem(row.file, row.doc_id, p) for p in fact.pop("problems")]
-        facts[row.doc_id] = fact
-        if content is not None:
-            texts[row.doc_id] = content
+    docs, texts, facts, problems = read_documents(docs, folder_name)
     duplicates, duplicate_problems = skip_duplicate_files(docs[docs["doc_id"].isin(texts)], facts,
                                                           folder_name, seen)
     problems += duplicate_problems
@@ -258,6 +252,41 @@ def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
     empty = pd.DataFrame(columns=PROBLEM_COLUMNS).astype("str")
     return Corpus(documents=documents, blocks=blocks.drop(columns=["byline"]), paragraphs=paragraphs,
                   sentences=sentences, problems=empty), problems
+
+
+def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, dict, dict, list[dict]]:
+    """Read each file once; a multi-article export becomes one document per article.
+
+    Returns:
+        (the documents, with ``record`` and the export's ``section`` and ``word_count``; text per
+        doc_id (documents that could not be read have none); facts per doc_id; problems).
+    """
+    problems: list[dict] = []
+    texts, facts, rows = {}, {}, []
+    for path, group in docs.groupby("path", sort=False):
+        content, fact = read_article(Path(path), group["sha256"].iloc[0], folder_name)
+        records, file_problems = fact.pop("records"), fact.pop("problems")
+        if records is not None:
+            problems += [_problem(group["file"].iloc[0], "", p) for p in file_problems]
+            found, found_texts, found_facts, record_problems = records_of.expand_records(
+                group, records, fact, folder_name)
+            rows += found
+            texts.update(found_texts)
+            facts.update(found_facts)
+            problems += record_problems
+            continue
+        for row in group.to_dict("records"):
+            problems += [_problem(row["file"], row["doc_id"], p) for p in file_problems]
+            facts[row["doc_id"]] = fact
+            rows.append({**row, "title_source": ""})
+            if content is not None:
+                texts[row["doc_id"]] = content
+    out = pd.DataFrame(rows, columns=list(docs.columns) + ["title_source"]
+                       + [c for c in records_of.EXTRA_COLUMNS if any(c in r for r in rows)])
+    for column in records_of.EXTRA_COLUMNS:
+        out[column] = out[column].fillna("").astype("str") if column in out else ""
+    out["title_source"] = out["title_source"].fillna("").astype("str")
+    return out.sort_values("doc_id", ignore_index=True), texts, facts, problems
 
 
 def label_languages(docs: pd.DataFrame, paragraphs: pd.DataFrame,

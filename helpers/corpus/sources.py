@@ -14,7 +14,7 @@ from helpers import paths
 from helpers.corpus import dates, formats
 
 MANIFEST_COLUMNS = [
-    "doc_id", "file", "title", "publisher", "author", "url", "published", "date_precision",
+    "doc_id", "file", "record", "title", "publisher", "author", "url", "published", "date_precision",
     "date_source", "date_evidence", "source_type", "language", "sha256",
 ]
 REQUIRED_COLUMNS = ("doc_id", "file")
@@ -167,7 +167,7 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
     result = formats.ingest_bytes(data, path.name)
     facts: dict = {"sha256_actual": digest, "encoding": result.encoding, "format": result.format,
                    "metadata": result.metadata, "problems": [], "pages": result.pages,
-                   "hints": result.hints}
+                   "hints": result.hints, "records": result.records}
     facts["is_sha256_ok"] = (digest == expected_sha256.lower()) if expected_sha256 else pd.NA
     if expected_sha256 and not facts["is_sha256_ok"]:
         facts["problems"].append(f"{name}: sha256 differs from the manifest (the file changed "
@@ -185,7 +185,7 @@ def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name
     first = {} if first is None else first
     skipped, problems = [], []
     for row in docs.itertuples(index=False):
-        digest = facts[row.doc_id]["sha256_actual"]
+        digest = facts[row.doc_id].get("content_sha256") or facts[row.doc_id]["sha256_actual"]
         if digest in first:
             original = first[digest]
             skipped.append(row.doc_id)
@@ -205,7 +205,7 @@ def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.Da
     title_source / date_source; an unreadable date is ignored.
     """
     d = docs.copy()
-    d["title_source"] = ""
+    d["title_source"] = d.get("title_source", "")
     for i, row in d.iterrows():
         meta = facts[row["doc_id"]]["metadata"]
         if not meta:

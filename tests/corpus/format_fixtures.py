@@ -188,3 +188,88 @@ RTF_NOTE = (rb"{\rtf1\ansi\ansicpg1251\deff0{\fonttbl{\f0 Times New Roman;}}"
             rb"{\b Sovereign models}\par "
             rb"Yandex released a new model in 2025.\par "
             rb"\'cc\'ee\'e4\'e5\'eb\'fc \'e2\'fb\'f8\'eb\'e0.\par }")
+
+
+NEXIS_ARTICLES = [
+    ("Moscow sets out a plan for national compute", "The Northern Ledger", "March 12, 2024 Tuesday",
+     "WORLD; Pg. 5", "Anna Petrova", ["Russia will build three new data centres by 2026, officials said.",
+                                       "The plan relies on domestic chips for the first time."]),
+    ("Sanctions slow delivery of accelerators", "Business Wire Weekly", "April 2, 2024",
+     "TECHNOLOGY", "", ["Importers reported delays of up to six months for graphics processors."]),
+]
+
+
+def nexis_text(articles=NEXIS_ARTICLES, drop_end: int | None = None, bad_date: int | None = None) -> str:
+    """A Nexis Uni export as plain text: a cover list, then each document's head, fields, body and
+    classification, ending with 'End of Document' (left out after document ``drop_end``)."""
+    out = ["Documents (2)", "Client/Matter: -None-", "Search Terms: russia AND compute", ""]
+    for i, (title, source, date, section, byline, body) in enumerate(articles, start=1):
+        words = sum(len(p.split()) for p in body)
+        out += [title, source, "not a date" if i == bad_date else date,
+                f"Copyright 2024 {source} All Rights Reserved", "", f"Section: {section}",
+                f"Length: {words} words"]
+        out += [f"Byline: {byline}"] if byline else []
+        out += ["", "Body", ""] + [line for p in body for line in (p, "")]
+        out += ["Classification", "", "Language: ENGLISH", "", "Publication-Type: Newspaper", "",
+                f"Load-Date: {date}", ""]
+        if i != drop_end:
+            out += ["End of Document", ""]
+    return "\n".join(out)
+
+
+FACTIVA_ARTICLES = [
+    ("Yandex opens a model to researchers", "Ivan Sokolov", "312 words", "5 May 2025", "Tech Daily Review",
+     "Markets", "English", ["Yandex published weights of a language model for research use."],
+     ["Analysts compared it with open models from China."], "TECHDR0020250505el550000a"),
+    ("Сбер представил новую модель", "", "150 words", "20 June 2025", "Деловая газета", "",
+     "Russian", ["Сбер представил модель для бизнеса."], [], "DELGAZ0020250620el6k0000b"),
+]
+
+
+def factiva_text(articles=FACTIVA_ARTICLES, drop_separator: int | None = None) -> str:
+    """A Factiva export ("Full Article/Report plus Indexing") as plain text; the 'Document' line
+    after article ``drop_separator`` is left out."""
+    out = []
+    for i, (hd, by, wc, pd_, sn, se, la, lp, td, an) in enumerate(articles, start=1):
+        out += ["", "HD", hd, ""] + (["BY", by, ""] if by else []) + ["WC", wc, "", "PD", pd_, "",
+                                                                     "SN", sn, "", "SC", an[:6], ""]
+        out += (["SE", se, ""] if se else []) + ["LA", la, "", "CY", "(c) 2025 the publisher", "",
+                                                 "LP", ""] + [line for p in lp for line in (p, "")]
+        out += (["TD", ""] + [line for p in td for line in (p, "")] if td else [])
+        out += ["NS", "gtech : Technology", ""]
+        if i != drop_separator:
+            out += ["AN", f"Document {an}", ""]
+    return "\n".join(out)
+
+
+def rtf_from_text(text: str) -> bytes:
+    """The text as an RTF file (non-ASCII characters as \\uN escapes, one \\par per line)."""
+    def escape(line: str) -> str:
+        line = line.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        return "".join(c if ord(c) < 128 else f"\\u{ord(c) if ord(c) < 32768 else ord(c) - 65536}?"
+                       for c in line)
+    body = "".join(escape(line) + "\\par\n" for line in text.split("\n"))
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}\n" + body + "}").encode("ascii")
+
+
+def docx_from_text(text: str) -> bytes:
+    """The text as a DOCX, one paragraph per line (blank lines left out)."""
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        if line.strip():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def factiva_html(text: str) -> str:
+    """A Factiva export as HTML: each field code and value in a table row."""
+    rows = []
+    for line in text.split("\n"):
+        if line.strip():
+            tag = "b" if len(line) == 2 and line.isupper() else "span"
+            rows.append(f"<tr><td><{tag}>{line}</{tag}></td></tr>")
+    return "<html><head><title>Factiva</title></head><body><table>" + "".join(rows) + "</table></body></html>"

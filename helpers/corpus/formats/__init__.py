@@ -12,6 +12,10 @@ Formats (by suffix):
                 footnotes as metadata; archives that expand past a size cap are refused
     .rtf        Rich Text Format (striprtf)
 
+News-database exports (Nexis Uni as .docx/.rtf/.txt, Factiva as .rtf/.html/.txt; see
+exports.py) are recognised by their markers whatever the suffix, and come back as ``records``:
+one Ingested per article, with the export's fields as metadata.
+
 A binary format's line numbers refer to its extracted text. ``pages`` gives each extracted line's
 page (PDF only) and ``hints`` a role and reason for some lines, applied after cleaning.
 
@@ -24,10 +28,13 @@ only, never to the file, and each is reported in one line naming the file.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 
 from helpers.corpus.formats.encoding import decode_bytes, is_binary, looks_like_json, repair_mojibake
-from helpers.corpus.formats.html import html_to_text
+from helpers.corpus.formats.exports import split_export
+from helpers.corpus.formats.html import html_to_lines, html_to_text
 from helpers.corpus.formats.markdown import unwrap_markdown
 from helpers.corpus.formats.plain import MARKUP_RE, strip_markup
 
@@ -37,6 +44,7 @@ __all__ = ["ARTICLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
+FACTIVA_HTML_RE = re.compile(r">\s*HD\s*<")
 BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + tuple(BINARY_SUFFIXES)
 
@@ -52,6 +60,7 @@ class Ingested:
     problems: list[str] = field(default_factory=list)
     pages: list[int] | None = None
     hints: dict[int, tuple[str, str]] = field(default_factory=dict)
+    records: list[Ingested] | None = None  # a news-database export: one entry per article
 
 
 def file_format(name: str) -> str:
@@ -73,7 +82,7 @@ def ingest_bytes(data: bytes, name: str) -> Ingested:
     if not data.strip():
         return Ingested(None, format=fmt, problems=["empty file; skipped"])
     if fmt in BINARY_SUFFIXES.values():
-        return ingest_document(data, fmt)
+        return as_export(ingest_document(data, fmt))
     if is_binary(data):
         return Ingested(None, format=fmt, problems=["binary data, not text; skipped"])
     text, encoding, problems = decode_bytes(data)
@@ -84,6 +93,10 @@ def ingest_bytes(data: bytes, name: str) -> Ingested:
         result.text = None
         result.problems.append("JSON data, not article text; skipped")
         return result
+    if fmt == "html" and FACTIVA_HTML_RE.search(text):
+        exported = as_export(Ingested(html_to_lines(text), encoding=encoding, format=fmt))
+        if exported.records is not None:
+            return exported
     if fmt == "html":
         result.text, result.metadata = html_to_text(text)
         if not result.text.strip():
@@ -92,6 +105,10 @@ def ingest_bytes(data: bytes, name: str) -> Ingested:
             return result
     else:
         result.text = _clean_plain_text(result, text)
+        if fmt == "txt":
+            result = as_export(result)
+            if result.records is not None:
+                return result
     if "\ufffd" in result.text:
         n = result.text.count("\ufffd")
         result.problems.append(f"{n} replacement character(s) (U+FFFD): the text was damaged before "
@@ -129,3 +146,27 @@ def ingest_document(data: bytes, fmt: str) -> Ingested:
     text = "\n".join(found.lines) if found.lines else None
     return Ingested(text, format=fmt, encoding=found.encoding, metadata=found.metadata,
                     problems=found.problems, hints=found.hints)
+
+
+def as_export(result: Ingested) -> Ingested:
+    """The same result with ``records`` when its text is a news-database export (else unchanged).
+
+    Each record's metadata holds the export's fields, ``record`` (its number), ``source`` =
+    'export' and ``content_sha256`` (of its text, to find the same article in two exports)."""
+    if not result.text:
+        return result
+    lines = [re.sub(r"^#{1,6}\s+|^-\s+", "", line) for line in result.text.split("\n")]
+    found = split_export(lines)
+    if found is None:
+        return result
+    kind, records, problems = found
+    result.format = f"{kind}-{result.format}"
+    result.problems += problems
+    result.records = []
+    for record in records:
+        text = record.text()
+        meta = {**record.fields, "record": record.number, "source": "export",
+                "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+        result.records.append(Ingested(text if text.strip() else None, encoding=result.encoding,
+                                       format=result.format, metadata=meta, problems=record.problems))
+    return result
