@@ -281,11 +281,9 @@ def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, 
             rows.append({**row, "title_source": ""})
             if content is not None:
                 texts[row["doc_id"]] = content
-    out = pd.DataFrame(rows, columns=list(docs.columns) + ["title_source"]
-                       + [c for c in records_of.EXTRA_COLUMNS if any(c in r for r in rows)])
-    for column in records_of.EXTRA_COLUMNS:
-        out[column] = out[column].fillna("").astype("str") if column in out else ""
-    out["title_source"] = out["title_source"].fillna("").astype("str")
+    extra = {c: "" for c in records_of.EXTRA_COLUMNS}
+    out = pd.DataFrame([{**extra, **row} for row in rows],
+                       columns=list(docs.columns) + ["title_source", *extra]).astype("str")
     return out.sort_values("doc_id", ignore_index=True), texts, facts, problems
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers.corpus.sources import _problem
 
-FILLED = ("title", "publisher", "author", "language")
+FILLED = ("title", "publisher", "author", "language", "url")
 EXTRA_COLUMNS = ("section", "word_count")
 
 
@@ -40,11 +40,14 @@ def expand_records(rows: pd.DataFrame, records: list, file_facts: dict,
     numbered = {str(r).strip(): i for i, r in zip(rows.index, rows["record"]) if str(r).strip()}
     file_level = [i for i in rows.index if not str(rows.at[i, "record"]).strip()]
     base = rows.loc[file_level or [rows.index[0]]].iloc[0]
-    out, texts, facts, problems = [], {}, {}, []
-    for rec in records:
+    out, texts, facts, problems, seen = [], {}, {}, [], set()
+    for rec in _until_error(records, problems, file, name):
         number = rec.metadata["record"]
+        seen.add(str(number))
+        own_id = rec.metadata.get("id", "")
         row = rows.loc[numbered[str(number)]].to_dict() if str(number) in numbered else {
-            **base.to_dict(), "doc_id": record_doc_id(base["doc_id"], number), "title": "", "author": "",
+            **base.to_dict(), "title": "", "author": "",
+            "doc_id": f"{base['doc_id']}-{own_id}" if own_id else record_doc_id(base["doc_id"], number),
             "published": "", "date_precision": "", "date_source": "", "date_evidence": "",
             "url": "", "sha256": base["sha256"]}
         row["record"] = str(number)
@@ -57,11 +60,22 @@ def expand_records(rows: pd.DataFrame, records: list, file_facts: dict,
         texts[row["doc_id"]] = rec.text
         facts[row["doc_id"]] = {**file_facts, "metadata": {}, "problems": [], "pages": None,
                                 "hints": {}, "content_sha256": rec.metadata["content_sha256"]}
-    for number in sorted(set(numbered) - {str(r.metadata["record"]) for r in records}, key=_as_int):
+    for number in sorted(set(numbered) - seen, key=_as_int):
         problems.append(_problem(file, rows.at[numbered[number], "doc_id"],
-                                 f"{name}: the manifest lists record {number} but the export holds "
-                                 f"{len(records)} article(s); skipped"))
+                                 f"{name}: the manifest lists record {number} but the file holds "
+                                 f"{len(seen)} article(s); skipped"))
     return out, texts, facts, problems
+
+
+def _until_error(records, problems: list[dict], file: str, name: str):
+    """The records, stopping at a read error in the middle of a table (reported in one line)."""
+    count = 0
+    try:
+        for rec in records:
+            count += 1
+            yield rec
+    except ValueError as exc:
+        problems.append(_problem(file, "", f"{name}: {exc}; the rows after row {count} were not read"))
 
 
 def _as_int(value: str) -> int:
@@ -76,10 +90,11 @@ def fill_from_export(row: dict, fields: dict, fmt: str) -> dict:
             row[column] = fields[column]
     for column in EXTRA_COLUMNS:
         row[column] = str(fields.get(column, ""))
+    source = fields.get("source", "export")
     if row.get("title") and fields.get("title") == row["title"] and not row.get("title_source"):
-        row["title_source"] = "export"
+        row["title_source"] = source
     if not row.get("published") and fields.get("published"):
         row["published"], row["date_precision"] = fields["published"], fields["date_precision"]
-        row["date_source"] = "export"
-        row["date_evidence"] = f"the export's date field ({fmt}, record {fields['record']})"
+        row["date_source"] = source
+        row["date_evidence"] = f"the {source}'s date field ({fmt}, record {fields['record']})"
     return row

@@ -116,6 +116,8 @@ def pair_files_with_manifest(manifest: pd.DataFrame, files: list[Path],
         (one row per article to load: the manifest columns plus ``path``; problems).
     """
     problems = []
+    companions = {formats.mapping_path(p).name for p in files if p.suffix.lower() in formats.TABLE_SUFFIXES}
+    files = [p for p in files if p.name not in companions]  # a table's column mapping
     supported = [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES]
     for p in files:
         if p.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -162,9 +164,13 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
         encoding, format, metadata (from HTML), problems (one line each, naming the file)).
     """
     name = f"{folder_name}/{path.name}"
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    result = formats.ingest_bytes(data, path.name)
+    if path.suffix.lower() in formats.TABLE_SUFFIXES:  # read in batches: never whole in memory
+        digest = _file_sha256(path)
+        result = formats.ingest_table(path)
+    else:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        result = formats.ingest_bytes(data, path.name)
     facts: dict = {"sha256_actual": digest, "encoding": result.encoding, "format": result.format,
                    "metadata": result.metadata, "problems": [], "pages": result.pages,
                    "hints": result.hints, "records": result.records}
@@ -174,6 +180,14 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
                                  f"since it was recorded: {digest[:12]}… vs {expected_sha256[:12]}…)")
     facts["problems"] += [f"{name}: {p}" for p in result.problems]
     return result.text, facts
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name: str,

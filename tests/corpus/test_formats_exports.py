@@ -73,7 +73,7 @@ def test_manifest_rows_name_records_and_win_over_the_export(tmp_path):
     assert d.loc["press-002", ["source_type", "record", "publisher"]].tolist() == [
         "news", "2", "Business Wire Weekly"]
     assert c.problems["problem"].tolist() == [
-        "articles/001_nexis.txt: the manifest lists record 7 but the export holds 2 article(s); skipped"]
+        "articles/001_nexis.txt: the manifest lists record 7 but the file holds 2 article(s); skipped"]
 
 
 def test_missing_end_of_document_is_reported_and_the_article_kept(tmp_path):

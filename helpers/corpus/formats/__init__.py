@@ -11,6 +11,8 @@ Formats (by suffix):
     .docx .odt  Word and OpenDocument text (see office.py): headings by style, lists, table rows,
                 footnotes as metadata; archives that expand past a size cap are refused
     .rtf        Rich Text Format (striprtf)
+    .csv .jsonl .parquet  tables of articles, one per row (see tables.py), read by path in
+                batches (ingest_table) into ``records``
 
 News-database exports (Nexis Uni as .docx/.rtf/.txt, Factiva as .rtf/.html/.txt; see
 exports.py) are recognised by their markers whatever the suffix, and come back as ``records``:
@@ -37,6 +39,7 @@ from helpers.corpus.formats.exports import split_export
 from helpers.corpus.formats.html import html_to_lines, html_to_text
 from helpers.corpus.formats.markdown import unwrap_markdown
 from helpers.corpus.formats.plain import MARKUP_RE, strip_markup
+from helpers.corpus.formats.tables import TABLE_SUFFIXES, mapping_path, read_table_records
 
 __all__ = ["ARTICLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_to_text", "ingest_bytes",
            "is_binary", "looks_like_json", "repair_mojibake", "strip_markup", "unwrap_markdown"]
@@ -46,7 +49,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 FACTIVA_HTML_RE = re.compile(r">\s*HD\s*<")
 BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + tuple(BINARY_SUFFIXES)
+ARTICLE_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + tuple(BINARY_SUFFIXES)
+                    + TABLE_SUFFIXES)
 
 
 @dataclass
@@ -69,6 +73,9 @@ def file_format(name: str) -> str:
     for suffix, fmt in BINARY_SUFFIXES.items():
         if lower.endswith(suffix):
             return fmt
+    for suffix in TABLE_SUFFIXES:
+        if lower.endswith(suffix):
+            return suffix[1:]
     if lower.endswith(HTML_SUFFIXES):
         return "html"
     if lower.endswith(MARKDOWN_SUFFIXES):
@@ -170,3 +177,32 @@ def as_export(result: Ingested) -> Ingested:
         result.records.append(Ingested(text if text.strip() else None, encoding=result.encoding,
                                        format=result.format, metadata=meta, problems=record.problems))
     return result
+
+
+def ingest_table(path) -> Ingested:
+    """A table of articles (CSV, JSON Lines, Parquet) as ``records``, produced lazily row by row."""
+    fmt = file_format(path.name)
+    rows, problems = read_table_records(path)
+    result = Ingested(None, format=fmt, problems=problems)
+    if rows is None:
+        return result
+    result.records = (_table_record(row, fmt) for row in rows)
+    return result
+
+
+def _table_record(row: dict, fmt: str) -> Ingested:
+    from helpers.corpus.formats.tables import table_date
+
+    text = row["text"].replace("\r\n", "\n").strip()
+    problems = []
+    published, precision = table_date(row["published"]) if row["published"] else ("", "unknown")
+    if row["published"] and not published:
+        problems.append(f"record {row['number']}: published '{row['published'][:40]}' is not a date "
+                        f"I can read; left empty")
+    meta = {"title": row["title"].strip(), "publisher": row["publisher"].strip(),
+            "author": row["author"].strip(), "language": row["language"].strip().lower(),
+            "url": row["url"].strip(), "published": published, "date_precision": precision,
+            "record": row["number"], "id": row["id"].strip(), "source": "table",
+            "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    body = "\n\n".join([meta["title"], text]) if meta["title"] else text
+    return Ingested(body if text else None, format=fmt, metadata=meta, problems=problems)
