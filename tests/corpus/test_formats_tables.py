@@ -36,7 +36,8 @@ def test_csv_with_a_mapping(tmp_path):
     c = load(tmp_path, {"media.csv": STORIES_CSV}, [{"doc_id": "mc", "file": "media.csv"}],
              {"media.csv.yaml": STORIES_MAPPING})
     assert c.documents[COLUMNS].values.tolist() == [
-        ["mc-11", "1", "Chips plan", "Daily Tech", "https://example.org/a", "2025-03-04", "day", "table", "csv"],
+        ["mc-11", "1", "Chips plan", "Daily Tech", "https://example.org/a", "2025-03-04", "day", "table",
+         "csv"],
         ["mc-13", "3", "Compute", "Daily Tech", "", "", "unknown", "", "csv"],
     ]
     assert c.blocks.loc[c.blocks["doc_id"] == "mc-11", "text"].tolist() == [
@@ -67,7 +68,8 @@ def test_a_table_without_its_text_column_is_one_line(tmp_path):
              [{"doc_id": "a", "file": "a.csv"}, {"doc_id": "ok", "file": "ok.txt"}],
              {"a.csv.yaml": "text: body\n"})
     assert c.problems["problem"].tolist() == [
-        "articles/a.csv: no text column 'body' (mapped in a.csv.yaml); the table's columns are: a, b; skipped"]
+        "articles/a.csv: no text column 'body' (mapped in a.csv.yaml); the table's columns are: a, b; "
+        "skipped"]
     assert c.documents["doc_id"].tolist() == ["ok"]
 
 
