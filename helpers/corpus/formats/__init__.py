@@ -42,7 +42,8 @@ from helpers.corpus.formats.plain import MARKUP_RE, strip_markup
 from helpers.corpus.formats.tables import TABLE_SUFFIXES, mapping_path, read_table_records
 
 __all__ = ["ARTICLE_SUFFIXES", "TABLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_to_text",
-           "ingest_bytes", "ingest_table", "mapping_path", "is_binary", "looks_like_json", "repair_mojibake", "strip_markup", "unwrap_markdown"]
+           "ingest_bytes", "ingest_table", "mapping_path", "is_binary", "looks_like_json",
+           "repair_mojibake", "strip_markup", "unwrap_markdown"]
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
