@@ -53,13 +53,16 @@ def expand_records(rows: pd.DataFrame, records: list, file_facts: dict,
         row["record"] = str(number)
         problems += [_problem(file, row["doc_id"], f"{name}: {p}") for p in rec.problems]
         if rec.text is None:
-            problems.append(_problem(file, row["doc_id"], f"{name}: record {number}: no article "
-                                                          f"text; skipped"))
+            if not any("skipped" in p for p in rec.problems):
+                problems.append(_problem(file, row["doc_id"], f"{name}: record {number}: no article "
+                                                              f"text; skipped"))
             continue
         out.append(fill_from_export(row, rec.metadata, file_facts["format"]))
         texts[row["doc_id"]] = rec.text
-        facts[row["doc_id"]] = {**file_facts, "metadata": {}, "problems": [], "pages": None,
-                                "hints": {}, "content_sha256": rec.metadata["content_sha256"]}
+        facts[row["doc_id"]] = {**file_facts, "metadata": {}, "problems": [], "pages": rec.pages,
+                                "hints": rec.hints, "format": rec.format or file_facts["format"],
+                                "encoding": rec.encoding or file_facts["encoding"],
+                                "content_sha256": rec.metadata["content_sha256"]}
     for number in sorted(set(numbered) - seen, key=_as_int):
         problems.append(_problem(file, rows.at[numbered[number], "doc_id"],
                                  f"{name}: the manifest lists record {number} but the file holds "

@@ -164,9 +164,9 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
         encoding, format, metadata (from HTML), problems (one line each, naming the file)).
     """
     name = f"{folder_name}/{path.name}"
-    if path.suffix.lower() in formats.TABLE_SUFFIXES:  # read in batches: never whole in memory
+    if path.suffix.lower() in formats.PATH_SUFFIXES:  # tables (in batches) and reference libraries
         digest = _file_sha256(path)
-        result = formats.ingest_table(path)
+        result = formats.ingest_path(path)
     else:
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()

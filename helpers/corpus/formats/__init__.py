@@ -13,6 +13,8 @@ Formats (by suffix):
     .rtf        Rich Text Format (striprtf)
     .csv .jsonl .parquet  tables of articles, one per row (see tables.py), read by path in
                 batches (ingest_table) into ``records``
+    .bib .ris .json  reference libraries (Zotero; see bibliography.py): one record per item, its
+                attached file read as the article (ingest_library)
 
 News-database exports (Nexis Uni as .docx/.rtf/.txt, Factiva as .rtf/.html/.txt; see
 exports.py) are recognised by their markers whatever the suffix, and come back as ``records``:
@@ -34,6 +36,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from helpers.corpus.formats.bibliography import BIB_SUFFIXES
 from helpers.corpus.formats.encoding import decode_bytes, is_binary, looks_like_json, repair_mojibake
 from helpers.corpus.formats.exports import split_export
 from helpers.corpus.formats.html import html_to_lines, html_to_text
@@ -42,7 +45,7 @@ from helpers.corpus.formats.plain import MARKUP_RE, strip_markup
 from helpers.corpus.formats.tables import TABLE_SUFFIXES, mapping_path, read_table_records
 
 __all__ = ["ARTICLE_SUFFIXES", "TABLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_to_text",
-           "ingest_bytes", "ingest_table", "mapping_path", "is_binary", "looks_like_json",
+           "ingest_bytes", "ingest_path", "mapping_path", "is_binary", "looks_like_json",
            "repair_mojibake", "strip_markup", "unwrap_markdown"]
 
 TEXT_SUFFIXES = (".txt",)
@@ -50,8 +53,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 FACTIVA_HTML_RE = re.compile(r">\s*HD\s*<")
 BINARY_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf"}
-ARTICLE_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + tuple(BINARY_SUFFIXES)
-                    + TABLE_SUFFIXES)
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + tuple(BINARY_SUFFIXES)
+PATH_SUFFIXES = TABLE_SUFFIXES + BIB_SUFFIXES  # read by path, not as bytes
+ARTICLE_SUFFIXES = DOCUMENT_SUFFIXES + PATH_SUFFIXES
 
 
 @dataclass
@@ -74,7 +78,7 @@ def file_format(name: str) -> str:
     for suffix, fmt in BINARY_SUFFIXES.items():
         if lower.endswith(suffix):
             return fmt
-    for suffix in TABLE_SUFFIXES:
+    for suffix in PATH_SUFFIXES:
         if lower.endswith(suffix):
             return suffix[1:]
     if lower.endswith(HTML_SUFFIXES):
@@ -207,3 +211,55 @@ def _table_record(row: dict, fmt: str) -> Ingested:
             "content_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
     body = "\n\n".join([meta["title"], text]) if meta["title"] else text
     return Ingested(body if text else None, format=fmt, metadata=meta, problems=problems)
+
+
+def ingest_path(path) -> Ingested:
+    """A table of articles or a reference library, read from its path into ``records``."""
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return ingest_table(path)
+    return ingest_library(path)
+
+
+def ingest_library(path) -> Ingested:
+    """A reference library as ``records``: one per item, its attachment read as the article."""
+    from helpers.corpus.formats.bibliography import read_library
+
+    items, problems = read_library(path)
+    result = Ingested(None, format=file_format(path.name), problems=problems)
+    if items or not problems:
+        result.records = (_library_record(path, number, item, result.format)
+                          for number, item in enumerate(items, start=1))
+    return result
+
+
+def _library_record(path, number: int, item: dict, fmt: str) -> Ingested:
+    from helpers.corpus.dates import DateValueError, parse_partial_date
+    from helpers.corpus.formats.bibliography import resolve_attachment
+
+    where = f"record {number}" + (f" ({item['key']})" if item["key"] else "")
+    from helpers.corpus.formats.exports import language_code
+
+    meta = {k: item[k].strip() for k in ("title", "author", "publisher", "url")}
+    meta["language"] = language_code(item["language"])
+    meta.update(record=number, source="library", id=re.sub(r"[^\w-]+", "_", item["key"]).strip("_"),
+                published="", date_precision="unknown")
+    problems = []
+    if item["published"]:
+        try:
+            meta["published"], meta["date_precision"] = parse_partial_date(item["published"][:10])
+        except DateValueError:
+            problems.append(f"{where}: date '{item['published'][:40]}' is not a date I can read; left empty")
+    readable = [f for f in item["files"] if f.lower().endswith(DOCUMENT_SUFFIXES)]
+    if not readable:
+        return Ingested(None, format=fmt, metadata=meta, problems=problems + [
+            f"{where}: no attached file the workbook reads ({', '.join(item['files']) or 'none'}); skipped"])
+    target, why = resolve_attachment(path, readable[0])
+    if target is None:
+        return Ingested(None, format=fmt, metadata=meta, problems=problems + [f"{where}: {why}; skipped"])
+    data = target.read_bytes()
+    inner = ingest_bytes(data, target.name)
+    meta["content_sha256"] = hashlib.sha256(data).hexdigest()
+    problems += [f"{where}: {target.name}: {p}" for p in inner.problems]
+    text = inner.text if inner.records is None else None
+    return Ingested(text, encoding=inner.encoding, format=f"{fmt}+{inner.format}", metadata=meta,
+                    problems=problems, pages=inner.pages, hints=inner.hints)

@@ -82,6 +82,7 @@ def parse_word_count(value: str, record: Record, label: str) -> None:
 def language_code(name: str) -> str:
     """ISO 639-1 for a language name an export gives ('English' → 'en'); '' when unknown."""
     key = name.strip().casefold()
-    if re.fullmatch(r"[a-z]{2}", key):
-        return key
+    code = re.fullmatch(r"([a-z]{2})(?:[-_][a-z0-9]+)?", key)
+    if code:
+        return code.group(1)
     return LANGUAGES.get(key, "")
