@@ -34,11 +34,13 @@ RIS = ("TY  - JOUR\nTI  - Snapshot article\nAU  - Petrova, Anna\nT2  - Tech Dail
        "UR  - https://example.org/s\nLA  - en\nL1  - files/3/page.html\nER  - \n\n"
        "TY  - JOUR\nTI  - No file\nER  - \n")
 CSL = json.dumps([{"id": "k1", "type": "article", "title": "Text note", "container-title": "Notes",
-                   "author": [{"family": "Orlov", "given": "Pavel"}], "issued": {"date-parts": [[2021, 5]]},
+                   "author": [{"family": "Orlov", "given": "Pavel"}],
+                   "issued": {"date-parts": [[2021, 5]]},
                    "file": "files/4/note.txt"}])
 SNAPSHOT = ("<html><head><title>Snapshot</title></head><body><article><h1>Snapshot article</h1>"
             "<p>Russia's AI strategy was updated in February 2025 with new targets for compute.</p>"
-            "<p>Analysts expect more funding for regional data centres next year.</p></article></body></html>")
+            "<p>Analysts expect more funding for regional data centres next year.</p>"
+            "</article></body></html>")
 COLUMNS = ["doc_id", "record", "title", "author", "publisher", "url", "published", "date_precision",
            "date_source", "language", "format"]
 
@@ -104,3 +106,20 @@ def test_a_json_file_that_is_not_a_library_is_one_line(tmp_path):
     assert c.problems["problem"].tolist() == [
         "articles/data.json: not a CSL JSON library (expected a list of items with a title); skipped"]
     assert c.documents["doc_id"].tolist() == ["ok"]
+
+
+def test_kwic_and_evidence_can_say_where_a_sentence_sits(library):
+    matches = corpus.find_term(library.sentences, "compute")
+    kwic = corpus.add_locations(corpus.format_kwic(library.sentences, matches), library.blocks,
+                                library.documents)
+    assert kwic[["sent_id", "where"]].values.tolist() == [
+        ["lib-volkova2024compute-p02-s01", "record 1, p. 1"],
+        ["lib-volkova2024compute-p03-s01", "record 1, p. 1"],
+        ["lib-volkova2024compute-p09-s01", "record 1, p. 2"],
+        ["lib2-001-p02-s01", "record 1"],
+    ]
+
+
+def test_single_article_files_have_no_location(seed_corpus):
+    where = corpus.describe_locations(seed_corpus.blocks, seed_corpus.documents)
+    assert len(where) == len(seed_corpus.blocks) and (where == "").all()
