@@ -120,3 +120,32 @@ def test_the_same_article_in_two_exports_is_loaded_once(tmp_path):
 def test_an_ordinary_text_file_is_not_an_export(tmp_path):
     c = load(tmp_path, {"001_note.txt": "Title\n\nDocument history: HD video.\n\nEnd of Document\n"})
     assert c.documents["doc_id"].tolist() == ["001"] and c.documents["record"].tolist() == [""]
+
+
+def test_draft_manifest_gives_one_row_per_article_and_loads_back(tmp_path):
+    from helpers.corpus import manifest
+
+    articles, _ = write_corpus(tmp_path, {"001_nexis.txt": nexis_text()}, rows=[])
+    rows, problems = manifest.draft_manifest(articles)
+    assert problems.empty
+    assert rows[["doc_id", "file", "record", "title", "published", "date_source"]].values.tolist() == [
+        ["001-001", "001_nexis.txt", "1", "Moscow sets out a plan for national compute", "2024-03-12",
+         "export"],
+        ["001-002", "001_nexis.txt", "2", "Sanctions slow delivery of accelerators", "2024-04-02", "export"],
+    ]
+    path = tmp_path / "drafted.csv"
+    rows.to_csv(path, index=False)
+    c = corpus.load_corpus(articles, path, use_cache=False)
+    assert c.problems.empty and c.documents["doc_id"].tolist() == ["001-001", "001-002"]
+    assert c.documents["is_sha256_ok"].tolist() == [True, True]
+
+
+def test_a_parsed_export_is_cached_with_its_pages_and_records(tmp_path):
+    from tests.corpus.format_fixtures import make_pdf
+
+    articles, manifest = write_corpus(tmp_path, {"001_nexis.txt": nexis_text(), "002_report.pdf": make_pdf()})
+    first = corpus.load_corpus(articles, manifest)
+    again = corpus.load_corpus(articles, manifest)
+    for table in ("documents", "blocks", "sentences"):
+        assert getattr(again, table).equals(getattr(first, table)), table
+    assert str(again.blocks["page"].dtype) == "Int64" and again.blocks["page"].max() == 3
