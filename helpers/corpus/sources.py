@@ -14,8 +14,8 @@ from helpers import paths
 from helpers.corpus import dates, formats
 
 MANIFEST_COLUMNS = [
-    "doc_id", "file", "record", "title", "publisher", "author", "url", "published", "date_precision",
-    "date_source", "date_evidence", "source_type", "language", "sha256",
+    "doc_id", "file", "title", "publisher", "author", "url", "published", "date_precision",
+    "date_source", "date_evidence", "source_type", "language", "record", "sha256",
 ]
 REQUIRED_COLUMNS = ("doc_id", "file")
 ARTICLE_SUFFIXES = formats.ARTICLE_SUFFIXES
