@@ -152,7 +152,7 @@ def test_unsupported_file_types_are_reported(make_corpus):
     c = corpus.load_corpus(articles, manifest_path)
     assert c.problems["problem"].tolist() == [
         "articles/002_b.xlsx: unsupported file type '.xlsx' (supported: .txt, .md, .markdown, .html, "
-        ".htm, .pdf, .docx, .odt, .rtf); skipped"]
+        ".htm, .pdf, .docx, .odt, .rtf, .csv, .jsonl, .parquet, .bib, .ris, .json); skipped"]
 
 
 def test_draft_manifest_for_a_folder_of_new_files(mixed, tmp_path):
