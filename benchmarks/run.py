@@ -180,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nOne CPU core ({os.cpu_count()} on this machine), Python {sys.version.split()[0]}; "
           f"baselines timed on {BASELINE_SAMPLE:,} (re) and {DATEPARSER_SAMPLE} (dateparser) sampled "
           f"sentences and scaled to the corpus. Total run: {time.perf_counter() - started:.0f} s.")
+    print()
+    from benchmarks import bench_formats
+
+    bench_formats.main(["--quick"] if max(args.sizes, default=0) < 10000 else [])
     return 0
 
 

@@ -21,10 +21,11 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
+from helpers.corpus.formats.bibliography import BIB_SUFFIXES, attachment_hashes
 
 CODE_DIR = Path(__file__).resolve().parent  # every module of helpers/corpus parses
 LIBRARIES = ("pandas", "pyarrow", "charset-normalizer", "ftfy", "lingua-language-detector",
-             "trafilatura", "htmldate")
+             "trafilatura", "htmldate", "pypdf", "python-docx", "striprtf")
 
 
 def cache_dir() -> Path:
@@ -63,6 +64,8 @@ def corpus_key(docs: pd.DataFrame, problems: list[dict], rules: object, folder_n
     h.update(repr(problems).encode())
     for path in docs["path"]:
         h.update(file_sha256(path).encode())
+        if Path(path).suffix.lower() in BIB_SUFFIXES:  # a library's articles are its attachments
+            h.update("".join(attachment_hashes(Path(path))).encode())
     return h.hexdigest()
 
 

@@ -29,7 +29,8 @@ import pandas as pd
 
 from helpers import paths, progress
 from helpers.corpus import cache, cleaning, language, words
-from helpers.corpus.rules import CleaningRules, load_cleaning_rules
+from helpers.corpus import records as records_of
+from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, load_cleaning_rules
 from helpers.corpus.sentences import MAX_SENTENCE_CHARS, split_sentences
 from helpers.corpus.sources import (
     MANIFEST_COLUMNS,
@@ -61,21 +62,47 @@ class Corpus:
     problems: pd.DataFrame
 
 
-def build_blocks(docs: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """One row per block of every loaded document (before classification)."""
+def build_blocks(docs: pd.DataFrame, texts: dict[str, str],
+                 pages: dict[str, list[int]] | None = None) -> pd.DataFrame:
+    """One row per block of every loaded document (before classification).
+
+    Args:
+        docs: the documents (doc_id).
+        texts: each document's text.
+        pages: for a PDF, the page of each line of its text; ``page`` is empty (NA) otherwise.
+    """
     rows = []
+    pages = pages or {}
     for doc_id in docs["doc_id"]:
         if doc_id not in texts:
             continue
         found = cleaning.split_blocks(texts[doc_id])
         width = max(2, len(str(len(found))))
+        line_pages = pages.get(doc_id)
         for position, block in enumerate(found, start=1):
+            page = line_pages[block["line_start"] - 1] if line_pages else pd.NA
             rows.append({"doc_id": doc_id, "block_id": f"{doc_id}-b{position:0{width}d}",
-                         "position": position - 1, **block})
-    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw"]
+                         "position": position - 1, **block, "page": page})
+    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "page"]
     return pd.DataFrame(rows, columns=columns).astype(
-        {"doc_id": "str", "block_id": "str", "raw": "str",
-         "position": "int64", "line_start": "int64", "line_end": "int64"})
+        {"doc_id": "str", "block_id": "str", "raw": "str", "position": "int64",
+         "line_start": "int64", "line_end": "int64", "page": "Int64"})
+
+
+def apply_format_hints(blocks: pd.DataFrame, hints: dict[str, dict[int, tuple[str, str]]]) -> pd.DataFrame:
+    """Give the blocks a file format marked (a PDF's running headers, page numbers and footnotes;
+    a Word file's footnotes) the format's role and reason; the researcher's overrides still win."""
+    if not hints:
+        return blocks
+    b = blocks.copy()
+    keys = pd.MultiIndex.from_arrays([b["doc_id"], b["line_start"]])
+    found = {(doc_id, line): hint for doc_id, lines in hints.items() for line, hint in lines.items()}
+    hit = keys.isin(list(found)) & ~b["reason"].str.startswith("override")
+    marked = [found[k] for k in keys[hit]]
+    b.loc[hit, "role"] = [role for role, _ in marked]
+    b.loc[hit, "reason"] = [reason for _, reason in marked]
+    b["is_content"] = b["role"].isin(CONTENT_ROLES)
+    return b
 
 
 def make_paragraphs(blocks: pd.DataFrame) -> pd.DataFrame:
@@ -198,14 +225,7 @@ def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
     Returns:
         (the tables for these documents, with an empty problems table; their problems).
     """
-    problems: list[dict] = []
-    texts, facts = {}, {}
-    for row in docs.itertuples(index=False):
-        content, fact = read_article(Path(row.path), row.sha256, folder_name)
-        problems += [_problem(row.file, row.doc_id, p) for p in fact.pop("problems")]
-        facts[row.doc_id] = fact
-        if content is not None:
-            texts[row.doc_id] = content
+    docs, texts, facts, problems = read_documents(docs, folder_name)
     duplicates, duplicate_problems = skip_duplicate_files(docs[docs["doc_id"].isin(texts)], facts,
                                                           folder_name, seen)
     problems += duplicate_problems
@@ -215,7 +235,12 @@ def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
         docs[key] = docs["doc_id"].map(lambda d, k=key: facts[d][k])
     docs["sha256"] = docs["doc_id"].map(lambda d: facts[d]["sha256_actual"])  # the file's own hash
     docs["is_sha256_ok"] = docs["is_sha256_ok"].astype("boolean")
-    blocks, override_problems = cleaning.classify_blocks(build_blocks(docs, texts), docs, rules)
+    layout = {d: facts[d]["pages"] for d in docs["doc_id"] if facts[d].get("pages")}
+    built = build_blocks(docs, texts, layout)
+    blocks, override_problems = cleaning.classify_blocks(built, docs, rules)
+    blocks.insert(6, "page", blocks["block_id"].map(built.set_index("block_id")["page"]).astype("Int64"))
+    hints = {d: facts[d]["hints"] for d in docs["doc_id"] if facts[d].get("hints")}
+    blocks = apply_format_hints(blocks, hints)
     del texts
     problems += [_problem("", p["doc_id"], p["problem"]) for p in override_problems]
     paragraphs = make_paragraphs(blocks)
@@ -227,6 +252,39 @@ def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
     empty = pd.DataFrame(columns=PROBLEM_COLUMNS).astype("str")
     return Corpus(documents=documents, blocks=blocks.drop(columns=["byline"]), paragraphs=paragraphs,
                   sentences=sentences, problems=empty), problems
+
+
+def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, dict, dict, list[dict]]:
+    """Read each file once; a multi-article export becomes one document per article.
+
+    Returns:
+        (the documents, with ``record`` and the export's ``section`` and ``word_count``; text per
+        doc_id (documents that could not be read have none); facts per doc_id; problems).
+    """
+    problems: list[dict] = []
+    texts, facts, rows = {}, {}, []
+    for path, group in docs.groupby("path", sort=False):
+        content, fact = read_article(Path(path), group["sha256"].iloc[0], folder_name)
+        records, file_problems = fact.pop("records"), fact.pop("problems")
+        if records is not None:
+            problems += [_problem(group["file"].iloc[0], "", p) for p in file_problems]
+            found, found_texts, found_facts, record_problems = records_of.expand_records(
+                group, records, fact, folder_name)
+            rows += found
+            texts.update(found_texts)
+            facts.update(found_facts)
+            problems += record_problems
+            continue
+        for row in group.to_dict("records"):
+            problems += [_problem(row["file"], row["doc_id"], p) for p in file_problems]
+            facts[row["doc_id"]] = fact
+            rows.append({**row, "title_source": ""})
+            if content is not None:
+                texts[row["doc_id"]] = content
+    extra = {c: "" for c in records_of.EXTRA_COLUMNS}
+    out = pd.DataFrame([{**extra, **row} for row in rows],
+                       columns=list(docs.columns) + ["title_source", *extra]).astype("str")
+    return out.sort_values("doc_id", ignore_index=True), texts, facts, problems
 
 
 def label_languages(docs: pd.DataFrame, paragraphs: pd.DataFrame,

@@ -15,7 +15,7 @@ from helpers.corpus import dates, formats
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "title", "publisher", "author", "url", "published", "date_precision",
-    "date_source", "date_evidence", "source_type", "language", "sha256",
+    "date_source", "date_evidence", "source_type", "language", "record", "sha256",
 ]
 REQUIRED_COLUMNS = ("doc_id", "file")
 ARTICLE_SUFFIXES = formats.ARTICLE_SUFFIXES
@@ -111,6 +111,8 @@ def pair_files_with_manifest(manifest: pd.DataFrame, files: list[Path],
         (one row per article to load: the manifest columns plus ``path``; problems).
     """
     problems = []
+    companions = {formats.mapping_path(p).name for p in files if p.suffix.lower() in formats.TABLE_SUFFIXES}
+    files = [p for p in files if p.name not in companions]  # a table's column mapping
     supported = [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES]
     for p in files:
         if p.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -157,17 +159,30 @@ def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[st
         encoding, format, metadata (from HTML), problems (one line each, naming the file)).
     """
     name = f"{folder_name}/{path.name}"
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    result = formats.ingest_bytes(data, path.name)
+    if path.suffix.lower() in formats.PATH_SUFFIXES:  # tables (in batches) and reference libraries
+        digest = _file_sha256(path)
+        result = formats.ingest_path(path)
+    else:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        result = formats.ingest_bytes(data, path.name)
     facts: dict = {"sha256_actual": digest, "encoding": result.encoding, "format": result.format,
-                   "metadata": result.metadata, "problems": []}
+                   "metadata": result.metadata, "problems": [], "pages": result.pages,
+                   "hints": result.hints, "records": result.records}
     facts["is_sha256_ok"] = (digest == expected_sha256.lower()) if expected_sha256 else pd.NA
     if expected_sha256 and not facts["is_sha256_ok"]:
         facts["problems"].append(f"{name}: sha256 differs from the manifest (the file changed "
                                  f"since it was recorded: {digest[:12]}… vs {expected_sha256[:12]}…)")
     facts["problems"] += [f"{name}: {p}" for p in result.problems]
     return result.text, facts
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name: str,
@@ -179,7 +194,7 @@ def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name
     first = {} if first is None else first
     skipped, problems = [], []
     for row in docs.itertuples(index=False):
-        digest = facts[row.doc_id]["sha256_actual"]
+        digest = facts[row.doc_id].get("content_sha256") or facts[row.doc_id]["sha256_actual"]
         if digest in first:
             original = first[digest]
             skipped.append(row.doc_id)
@@ -192,12 +207,14 @@ def skip_duplicate_files(docs: pd.DataFrame, facts: dict[str, dict], folder_name
 
 
 def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.DataFrame:
-    """Fill empty manifest fields from an HTML page's own metadata (title, author, publisher, date).
+    """Fill empty manifest fields from a file's own metadata (title, author, publisher, date):
+    an HTML page's, a PDF's or a Word file's.
 
-    A date taken from the page gets date_source = html; an unreadable one is ignored.
+    A value taken from it gets its source (``metadata["source"]``: html, pdf, docx, ...) as
+    title_source / date_source; an unreadable date is ignored.
     """
     d = docs.copy()
-    d["title_source"] = ""
+    d["title_source"] = d.get("title_source", "")
     for i, row in d.iterrows():
         meta = facts[row["doc_id"]]["metadata"]
         if not meta:
@@ -206,7 +223,7 @@ def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.Da
             if not row[column] and meta.get(column):
                 d.loc[i, column] = meta[column]
                 if column == "title":
-                    d.loc[i, "title_source"] = "html"
+                    d.loc[i, "title_source"] = meta.get("source", "html")
         if not row["published"] and meta.get("published"):
             try:
                 iso, precision = dates.parse_partial_date(meta["published"][:10])

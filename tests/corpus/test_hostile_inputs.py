@@ -147,12 +147,12 @@ def test_manifest_language_disagreement_is_reported(make_corpus):
 
 def test_unsupported_file_types_are_reported(make_corpus):
     articles, manifest_path = make_corpus({"001_a.txt": "Title\n\nRussia lags behind in AI.\n",
-                                           "002_b.pdf": b"%PDF-1.4"},
+                                           "002_b.xlsx": b"PK\x03\x04"},
                                           rows=[{"doc_id": "001", "file": "001_a.txt"}])
     c = corpus.load_corpus(articles, manifest_path)
     assert c.problems["problem"].tolist() == [
-        "articles/002_b.pdf: unsupported file type '.pdf' (supported: .txt, .md, .markdown, .html, "
-        ".htm); skipped"]
+        "articles/002_b.xlsx: unsupported file type '.xlsx' (supported: .txt, .md, .markdown, .html, "
+        ".htm, .pdf, .docx, .odt, .rtf, .csv, .jsonl, .parquet, .bib, .ris, .json); skipped"]
 
 
 def test_draft_manifest_for_a_folder_of_new_files(mixed, tmp_path):
