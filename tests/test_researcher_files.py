@@ -242,6 +242,7 @@ def test_stance_cues_that_are_empty_or_too_broad_are_refused(tmp_path, body, mes
     ("end_markers: ['Read more*']\n", "rules.yaml: end_markers: pattern 'Read more*': these phrases are "
                                       "literal; write '\\*' for a literal star"),
     ("metadata_labels: ['::']\n", "rules.yaml: metadata_labels: pattern '::': it has no letter or digit"),
+    ("furniture_words: ['|']\n", "rules.yaml: furniture_words: pattern '|': it has no letter or digit"),
 ])
 def test_cleaning_phrases_that_are_not_literal_words_are_refused(tmp_path, body, message):
     with pytest.raises(rules.CleaningRulesError) as info:
@@ -290,3 +291,8 @@ def test_phrases_re2_cannot_run_together_get_one_line(tmp_path, monkeypatch):
 def test_cleaning_phrases_compile_to_one_literal_alternation_longest_first():
     assert patterns.literal_alternation(("Share", "Share this", "C\\*")) == r"Share\ this|Share|C\*"
     assert patterns.literal_alternation(()) == r"(?!x)x"
+
+
+def test_a_sign_such_as_the_copyright_mark_is_a_usable_cleaning_phrase(tmp_path):
+    loaded = rules.load_cleaning_rules(write(tmp_path, "rules.yaml", "furniture_words: ['©', '№']\n"))
+    assert loaded.furniture_words == ("©", "№")

@@ -11,6 +11,7 @@ the codebook-only forms (``~``, ``re:``).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -142,11 +143,12 @@ def _compile(regex: str) -> re2._Regexp:
 
 
 def _check_plain_words(text: str) -> None:
-    """Refuse a plain pattern with no letter or digit, or a single letter or digit followed by
-    ``*`` (every word starting with it); a single word ``x`` or ideograph ``芯*`` is allowed."""
+    """Refuse a plain pattern with no letter, digit or sign (© ® ™ № €: Unicode "other" and
+    currency symbols), or a single letter or digit followed by ``*`` (every word starting with
+    it); a single word ``x``, a sign ``©`` or an ideograph ``芯*`` is allowed."""
     words = split_words(text)
     literal = "".join(_UNESCAPE_RE.sub(lambda m: m.group(1) or "", w) for w in words)
-    if not any(ch.isalnum() for ch in literal):
+    if not any(ch.isalnum() or unicodedata.category(ch) in ("So", "Sc") for ch in literal):
         raise PatternError("it has no letter or digit, so it would match punctuation anywhere; "
                            "write a word")
     wild = any(w.endswith("*") and not w.endswith("\\*") for w in words)
