@@ -24,6 +24,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers.corpus import dates
 from helpers.corpus.rules import CONTENT_ROLES, CleaningRules, apply_overrides
@@ -36,6 +38,11 @@ REFERENCE_RE = re.compile(r"^\s*(?:\[\^?\d+\]:?|\^\d+|Retrieved\b)", re.IGNORECA
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 SHORT_CHARS = 400  # longer blocks are prose: never headings, phrases, markers, bylines
 QUOTE_RE = re.compile(r"[\"“”«»]")
+# "Ends in this punctuation, then only non-word characters": RE2 (linear time; Python's re takes
+# quadratic time on a long run of punctuation). [^\p{L}\p{N}_] is Python's \W.
+ENDS_SENTENCE_RE2 = r"[.!?…。！？؟;:,][^\p{L}\p{N}_]*$"
+ENDS_QUESTION_RE2 = r"[?？][^\p{L}\p{N}_]*$"
+ENDS_STOP_RE2 = r"[.!?][^\p{L}\p{N}_]*$"
 
 
 def split_blocks(text: str) -> list[dict]:
@@ -73,6 +80,12 @@ def _continues(previous: str, line: str) -> bool:
         and not BULLET_RE.match(line)
         and not LONE_MARKER_RE.match(previous)
     )
+
+
+def _search_re2(text: pd.Series, pattern: str) -> pd.Series:
+    """Whether each text contains a match of an RE2 pattern (one linear pass per text)."""
+    found = pc.match_substring_regex(pa.array(text.tolist(), pa.large_string()), pattern)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=text.index, dtype=bool)
 
 
 def normalise_block_text(raw: pd.Series) -> pd.Series:
@@ -125,7 +138,7 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     b["has_words"] = (b["n_words"] > 0) & text.str.contains(r"\w", regex=True)
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
     b["is_lone_marker"] = raw.str.match(LONE_MARKER_RE.pattern)
-    b["ends_sentence"] = text.str.contains(r"[.!?…。！？؟;:,]\W*$", regex=True)
+    b["ends_sentence"] = _search_re2(text, ENDS_SENTENCE_RE2)
     b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*:",
                                   flags=re.IGNORECASE)[0].fillna("").astype("str")
     b["is_reference"] = text.str.match(REFERENCE_RE.pattern, case=False)
@@ -136,7 +149,7 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     words = st.str.split()
     capitalised = words.map(lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
     title_cased = capitalised >= 0.6 * b.loc[short, "n_words"].clip(lower=1)
-    question = st.str.contains(r"[?？]\W*$", regex=True)
+    question = _search_re2(st, ENDS_QUESTION_RE2)
     heading_like = (
         b.loc[short, "has_words"] & ~b.loc[short, "is_bullet"] & (b.loc[short, "n_words"] <= 14)
         & (st.str.len() <= 120) & (~b.loc[short, "ends_sentence"] | (question & title_cased))
@@ -208,7 +221,7 @@ def _mark_bylines(b: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     candidate = (
         (before_body | after_body) & b["has_words"] & (b["n_words"] <= 12)
         & ~b["text"].str.contains(QUOTE_RE.pattern) & ~b["is_reference"]
-        & ~b["text"].str.contains(r"[.!?]\W*$", regex=True)
+        & ~_search_re2(b["text"], ENDS_STOP_RE2)
     )
     found = b["text"].where(candidate, "").map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
                                                if t else "")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from helpers.corpus.formats.encoding import decode_bytes, is_binary, looks_like_json, repair_mojibake
 from helpers.corpus.formats.html import html_to_text
 from helpers.corpus.formats.markdown import unwrap_markdown
-from helpers.corpus.formats.plain import MARKUP_RE, strip_markup
+from helpers.corpus.formats.plain import has_markup, strip_markup
 
 __all__ = ["ARTICLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_to_text", "ingest_bytes",
            "is_binary", "looks_like_json", "repair_mojibake", "strip_markup", "unwrap_markdown"]
@@ -87,7 +87,7 @@ def _clean_plain_text(result: Ingested, text: str) -> str:
     if n_fixed:
         result.problems.append(f"mojibake repaired in {n_fixed} line(s) (UTF-8 read as Windows-1252, "
                                f"e.g. 'Ã©' for 'é')")
-    if MARKUP_RE.search(text):
+    if has_markup(text):
         text, tags = strip_markup(text)
         result.problems.append(f"HTML markup in a text file: tags removed ({', '.join(tags)}); "
                                f"save the page as .html to have it extracted")
