@@ -39,7 +39,8 @@ def describe_form(name: str, value, expected) -> str:
     if typing.get_origin(expected) is list:
         (item,) = typing.get_args(expected) or (str,)
         example = [value] if _conforms(value, item) else ([] if item is not str else ["..."])
-        return f"a list of {_PLURALS.get(item, item.__name__)}, e.g. -y '{name}: {json.dumps(example, ensure_ascii=False)}'"
+        shown = json.dumps(example, ensure_ascii=False)
+        return f"a list of {_PLURALS.get(item, item.__name__)}, e.g. -y '{name}: {shown}'"
     sample = {str: '"..."', int: "10", float: "1.5", bool: "true"}.get(expected, "...")
     return f"{_NAMES.get(expected, expected.__name__)}, e.g. -y '{name}: {sample}'"
 

@@ -1,7 +1,8 @@
 """Sentence splitting over the paragraphs table.
 
 Splitting finds the candidate boundaries over all paragraphs at once (joined with newlines; numpy
-over the code points, in linear time) and maps them back, so it serves a hundred thousand articles as well as five. A boundary is
+over the code points, in linear time) and maps them back, so it serves a hundred thousand
+articles as well as five. A boundary is
 terminal punctuation (. ! ? … 。 ！ ？ ؟), with any closing quotes or brackets, followed by white
 space and a character that can start a sentence (not a lower-case letter), except after a known
 abbreviation (U.S., e.g., Mr., No. 34, ...). CJK terminal punctuation needs no space.
