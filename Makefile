@@ -41,8 +41,10 @@ bench: $(DEV_STAMP)
 	$(PY) -m benchmarks.bench_cleaning
 	$(PY) -m benchmarks.run
 
+# JupyterLab refuses to run as root (as in many containers) unless told to: say so and pass the flag
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks
+	@if [ "$$(id -u)" = 0 ]; then echo "make lab: running as root, so JupyterLab is started with --allow-root"; fi
+	$(VENV)/bin/jupyter lab notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean:
 	rm -rf reports .pytest_cache

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 HELPERS = Path(__file__).resolve().parents[1] / "helpers"
-PLUMBING = {"paths", "config", "patterns", "plots", "progress"}
+PLUMBING = {"paths", "config", "params", "patterns", "plots", "progress"}
 STAGES = {"corpus": 1, "themes": 2, "timeline": 2, "compare": 2, "report": 3, "exchange": 3}
 MAX_LINES = 400
 

@@ -50,8 +50,21 @@ DEFAULT_ALPHA0 = 1000.0
 TOKEN_PATTERN = r"(?u)\b\w[\w'’-]*\w\b"
 
 
+class GroupingError(ValueError):
+    """The grouping column is not in the documents table; the message lists the ones that are."""
+
+
+def check_group_column(documents: pd.DataFrame, by: str) -> None:
+    """Raise GroupingError (one line naming group_by and the columns one can group by) when
+    ``by`` is not a column of the documents table."""
+    if by not in documents.columns:
+        raise GroupingError(f"group_by: no documents column '{by}'; group by one of: "
+                            f"{', '.join(map(str, documents.columns))}")
+
+
 def _group_of(sentences: pd.DataFrame, documents: pd.DataFrame, by: str) -> pd.DataFrame:
     """The sentences with a ``by`` column taken from the documents table (as text)."""
+    check_group_column(documents, by)
     if by == "doc_id":
         return sentences
     groups = documents[["doc_id", by]].drop_duplicates("doc_id").astype({by: "str"})
@@ -59,7 +72,12 @@ def _group_of(sentences: pd.DataFrame, documents: pd.DataFrame, by: str) -> pd.D
 
 
 def describe_groups(documents: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
-    """The groups being compared: ``by``, n_docs, doc_ids, n_words (of article content)."""
+    """The groups being compared: ``by``, n_docs, doc_ids, n_words (of article content).
+
+    Raises:
+        GroupingError: ``by`` is not a documents column.
+    """
+    check_group_column(documents, by)
     docs = documents.assign(_group=documents[by].astype("str"))
     out = docs.groupby("_group", sort=True).agg(
         n_docs=("doc_id", "size"), doc_ids=("doc_id", lambda d: ", ".join(sorted(d))),

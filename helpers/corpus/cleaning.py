@@ -30,6 +30,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from helpers import patterns
 from helpers.corpus import context, dates, furniture
@@ -43,6 +45,11 @@ REFERENCE_RE = re.compile(r"^\s*(?:\[\^?\d+\]:?|\^\d+|Retrieved\b)", re.IGNORECA
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 SHORT_CHARS = 400  # longer blocks are prose: never headings, phrases, markers, bylines
 QUOTE_RE = re.compile(r"[\"“”«»]")
+# "Ends in this punctuation, then only non-word characters": RE2 (linear time; Python's re takes
+# quadratic time on a long run of punctuation). [^\p{L}\p{N}_] is Python's \W.
+ENDS_SENTENCE_RE2 = r"[.!?…。！？؟;:,][^\p{L}\p{N}_]*$"
+ENDS_QUESTION_RE2 = r"[?？][^\p{L}\p{N}_]*$"
+ENDS_STOP_RE2 = r"[.!?][^\p{L}\p{N}_]*$"
 
 
 def split_blocks(text: str) -> list[dict]:
@@ -80,6 +87,12 @@ def _continues(previous: str, line: str) -> bool:
         and not BULLET_RE.match(line)
         and not LONE_MARKER_RE.match(previous)
     )
+
+
+def _search_re2(text: pd.Series, pattern: str) -> pd.Series:
+    """Whether each text contains a match of an RE2 pattern (one linear pass per text)."""
+    found = pc.match_substring_regex(pa.array(text.tolist(), pa.large_string()), pattern)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=text.index, dtype=bool)
 
 
 def normalise_block_text(raw: pd.Series) -> pd.Series:
@@ -132,7 +145,7 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     b["has_words"] = (b["n_words"] > 0) & text.str.contains(r"\w", regex=True)
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
     b["is_lone_marker"] = raw.str.match(LONE_MARKER_RE.pattern)
-    b["ends_sentence"] = text.str.contains(r"[.!?…。！？؟;:,]\W*$", regex=True)
+    b["ends_sentence"] = _search_re2(text, ENDS_SENTENCE_RE2)
     b["label"] = text.str.extract(rf"^((?:{_alternation(rules.metadata_labels)}))\s*[:：]",
                                   flags=re.IGNORECASE)[0].fillna("").astype("str")
     b["is_reference"] = text.str.match(REFERENCE_RE.pattern, case=False)
@@ -140,7 +153,7 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     folded = _fold(st)
     b["key"] = text.str.lower()
     b.loc[short, "key"] = folded
-    question = st.str.contains(r"[?？]\W*$", regex=True)
+    question = _search_re2(st, ENDS_QUESTION_RE2)
     capitalised = pd.Series(0, index=st.index)  # only questions need it
     capitalised[question] = st[question].str.split().map(
         lambda ws: sum(w[:1].isupper() or not w[:1].isalpha() for w in ws))
@@ -216,7 +229,7 @@ def _mark_bylines(b: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     candidate = (
         (before_body | after_body) & b["has_words"] & (b["n_words"] <= 12)
         & ~b["text"].str.contains(QUOTE_RE.pattern) & ~b["is_reference"]
-        & ~b["text"].str.contains(r"[.!?]\W*$", regex=True)
+        & ~_search_re2(b["text"], ENDS_STOP_RE2)
     )
     found = pd.Series("", index=b.index, dtype=object)
     found[candidate] = b.loc[candidate, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]

@@ -37,6 +37,7 @@ from helpers.corpus.sources import (
     PROBLEM_COLUMNS,
     CorpusError,
     _problem,
+    check_folder_entries,
     fill_from_html_metadata,
     list_article_files,
     pair_files_with_manifest,
@@ -176,7 +177,7 @@ def load_corpus(articles_dir: str | Path | None = None, manifest_path: str | Pat
     rules = load_cleaning_rules(rules_path)
     docs, pairing_problems = pair_files_with_manifest(manifest, list_article_files(folder),
                                                       folder_name)
-    problems += pairing_problems
+    problems += pairing_problems + check_folder_entries(folder, folder_name)
     docs = select_documents(docs, doc_ids)
     key = cache.corpus_key(docs, problems, rules, folder_name) if use_cache else ""
     cached = cache.read_tables(key, TABLES) if use_cache else None

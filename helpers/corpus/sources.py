@@ -86,13 +86,44 @@ def _check_manifest_dates(manifest: pd.DataFrame, name: str) -> tuple[pd.DataFra
     return m, problems
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(text: str) -> str:
+    """Control characters (a newline in a file name) written as escapes, so a message is one line."""
+    return _CONTROL_RE.sub(lambda m: repr(m.group(0))[1:-1], text)
+
+
 def _problem(file: str, doc_id: str, problem: str, level: str = "warning") -> dict:
-    return {"file": file, "doc_id": doc_id, "level": level, "problem": problem}
+    return {"file": file, "doc_id": doc_id, "level": level, "problem": escape_controls(problem)}
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def list_article_files(folder: Path) -> list[Path]:
-    """Every visible file in a folder (not recursive), sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    """Every visible file in a folder (not recursive), sorted by name; a symbolic link is
+    followed only when it points inside the folder."""
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and _is_inside(p, folder))
+
+
+def check_folder_entries(folder: Path, folder_name: str) -> list[dict]:
+    """Notes on entries of the article folder that are not loaded although they look like articles:
+    folders named like an article (``foo.txt/``) and links pointing outside the folder."""
+    problems = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith("."):
+            continue
+        if p.is_symlink() and not _is_inside(p, folder):
+            problems.append(_problem(p.name, "", f"{folder_name}/{p.name}: a link to a file outside "
+                                                 f"the article folder; not followed (copy the file "
+                                                 f"into the folder to load it)"))
+        elif p.is_dir() and p.suffix.lower() in ARTICLE_SUFFIXES:
+            problems.append(_problem(p.name, "", f"{folder_name}/{p.name}: a folder, not a file; "
+                                                 f"skipped (sub-folders are not read)"))
+    return problems
 
 
 def derive_doc_id(file_name: str) -> str:
@@ -126,10 +157,8 @@ def pair_files_with_manifest(manifest: pd.DataFrame, files: list[Path],
     files = supported
     by_name = {p.name: p for p in files}
     present = manifest["file"].isin(by_name)
-    for _, row in manifest[~present].iterrows():
-        problems.append(_problem(row["file"], row["doc_id"],
-                                 f"{folder_name}/{row['file']}: listed in the manifest but the file "
-                                 f"is missing; skipped"))
+    for i, row in manifest[~present].iterrows():
+        problems.append(_problem(row["file"], row["doc_id"], _missing_file(row, i + 2, folder_name)))
     docs = manifest[present].copy()
     known = set(docs["file"])
     taken = set(manifest["doc_id"])
@@ -149,6 +178,17 @@ def pair_files_with_manifest(manifest: pd.DataFrame, files: list[Path],
         docs = pd.concat([docs, pd.DataFrame(extra_rows)], ignore_index=True)
     docs["path"] = docs["file"].map(lambda f: str(by_name[f]))
     return docs.sort_values("doc_id", ignore_index=True), problems
+
+
+def _missing_file(row: pd.Series, line: int, folder_name: str) -> str:
+    """Why a manifest row's file cannot be loaded (line: the row's line in the manifest)."""
+    if not row["file"]:
+        return (f"manifest line {line} (doc_id '{row['doc_id']}'): the file cell is empty; skipped "
+                f"(write the article's file name there)")
+    if row["file"].startswith("."):
+        return (f"{folder_name}/{row['file']}: the name starts with a dot (a hidden file, which is "
+                f"never read); skipped (rename the file and its manifest cell)")
+    return f"{folder_name}/{row['file']}: listed in the manifest but the file is missing; skipped"
 
 
 def read_article(path: Path, expected_sha256: str, folder_name: str) -> tuple[str | None, dict]:

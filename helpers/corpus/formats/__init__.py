@@ -41,7 +41,7 @@ from helpers.corpus.formats.encoding import decode_bytes, is_binary, looks_like_
 from helpers.corpus.formats.exports import split_export
 from helpers.corpus.formats.html import html_to_lines, html_to_text
 from helpers.corpus.formats.markdown import unwrap_markdown
-from helpers.corpus.formats.plain import MARKUP_RE, strip_markup
+from helpers.corpus.formats.plain import has_markup, strip_markup
 from helpers.corpus.formats.tables import TABLE_SUFFIXES, mapping_path, read_table_records
 
 __all__ = ["ARTICLE_SUFFIXES", "TABLE_SUFFIXES", "Ingested", "decode_bytes", "file_format", "html_to_text",
@@ -133,7 +133,7 @@ def _clean_plain_text(result: Ingested, text: str) -> str:
     if n_fixed:
         result.problems.append(f"mojibake repaired in {n_fixed} line(s) (UTF-8 read as Windows-1252, "
                                f"e.g. 'Ã©' for 'é')")
-    if MARKUP_RE.search(text):
+    if has_markup(text):
         text, tags = strip_markup(text)
         result.problems.append(f"HTML markup in a text file: tags removed ({', '.join(tags)}); "
                                f"save the page as .html to have it extracted")

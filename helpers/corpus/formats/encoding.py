@@ -1,4 +1,5 @@
-"""Decoding a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, legacy encodings
+"""Decoding a file's bytes: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when
+the bytes read as UTF-16 text), legacy encodings
 detected with charset-normalizer (line by line when a file mixes them), mojibake repaired with
 ftfy, and the checks that skip what is not text (binary data, JSON)."""
 
@@ -12,9 +13,32 @@ from charset_normalizer import from_bytes
 _MOJIBAKE_RE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf™œ“”˜]|Ð[\u0080-\u00bf]|Ñ[\u0080-\u00bf]")
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes read as UTF-16 text without a byte-order mark
+    (as many Windows exports are), else None.
+
+    The first 64 KB must decode strictly (surrogates paired), hold no control characters other
+    than tab, line and page breaks, and at least 5% ASCII characters (spaces, digits, punctuation:
+    random binary data has almost none).
+    """
+    sample = data[:65536]
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in sample:  # ASCII in UTF-16 holds NULs
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        ascii_chars = sum(1 for ch in text if ord(ch) < 128)
+        if controls == 0 and ascii_chars >= 0.05 * len(text):
+            return encoding
+    return None
+
+
 def is_binary(data: bytes) -> bool:
     """True for data that is not text: NUL bytes (outside UTF-16) or many control bytes."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or utf16_without_bom(data):
         return False
     sample = data[:65536]
     if b"\x00" in sample:
@@ -33,6 +57,13 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, list[str]]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16", []
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16, [f"not UTF-8: decoded as {utf16.upper()} without a "
+                                               f"byte-order mark (detected)"]
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
