@@ -25,7 +25,8 @@ def test_the_shipped_events_load_in_date_order():
 
 def test_precision_is_read_off_the_date_when_left_empty(tmp_path):
     events = trends.load_events(write(tmp_path, "2024-02,,Strategy updated,\n2019,year,Strategy,\n"))
-    assert events[["date", "precision", "row"]].values.tolist() == [["2019", "year", 3], ["2024-02", "month", 2]]
+    assert events[["date", "precision", "row"]].values.tolist() == [["2019", "year", 3],
+                                                                    ["2024-02", "month", 2]]
     assert events.loc[1, "last"] == pd.Timestamp("2024-02-29")
     assert trends.select_events(events, "2020", "2030")["date"].tolist() == ["2024-02"]
 
@@ -73,7 +74,8 @@ def test_every_over_time_figure_draws_the_events():
         for ax in [a for a in fig.axes if a.get_visible()]:
             assert len(dashed_lines(ax)) == len(events)
             low, high = ax.get_xlim()
-            days = [pd.Timestamp(x).toordinal() - pd.Timestamp("1970-01-01").toordinal() for x in events["first"]]
+            epoch = pd.Timestamp("1970-01-01").toordinal()
+            days = [pd.Timestamp(x).toordinal() - epoch for x in events["first"]]
             assert low < min(days) and max(days) < high  # every event is inside the axes
         assert "Decree No. 490" in "".join(t.get_text() for t in fig.texts)
         plt.close(fig)

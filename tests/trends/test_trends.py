@@ -37,7 +37,8 @@ def row(table, **keys):
 
 def test_a_document_is_placed_only_at_the_precision_of_its_date():
     month = place("month").set_index("doc_id")
-    assert month["period"].to_dict() == {"d1": "2021-03", "d2": "2021-03", "d3": "", "d4": "2022-01", "d5": ""}
+    assert month["period"].to_dict() == {"d1": "2021-03", "d2": "2021-03", "d3": "", "d4": "2022-01",
+                                         "d5": ""}
     assert month.loc["d3", "reason"] == "dated only to the year: not placed in a month"
     assert month.loc["d5", "reason"] == "undated"
     week = place("week").set_index("doc_id")
@@ -75,7 +76,8 @@ def test_theme_shares_with_wilson_intervals_over_articles_and_sentences():
     one = row(cov, period="2022", theme="chips")  # 1 of 1: [1 / (1 + z²), 1]
     assert (one["share"], one["ci_low"], one["ci_high"]) == pytest.approx((1.0, 0.20655, 1.0), abs=1e-5)
     none = row(cov, period="2021", theme="robots")
-    assert (none["n_coded"], none["ci_low"], none["ci_high"]) == pytest.approx((0, 0.0, 0.56150), abs=1e-5)  # 0 of 3: [0, z²/(n + z²)]
+    none_ci = (none["n_coded"], none["ci_low"], none["ci_high"])
+    assert none_ci == pytest.approx((0, 0.0, 0.56150), abs=1e-5)  # 0 of 3: [0, z²/(n + z²)]
     assert cov.loc[cov["theme"] == "chips", "n_coded"].sum() == 3  # d1, d2, d4; d5 is undated
 
 
@@ -103,7 +105,8 @@ def test_mentions_stance_and_claims_per_period():
     assert (y21["mean_score"], y21["ci_low"], y21["ci_high"]) == pytest.approx((-1 / 9, -2.6408, 2.4186),
                                                                                abs=1e-4)
     assert row(st, period="2022")["n_scored"] == 0 and pd.isna(row(st, period="2022")["ci_low"])
-    claims = pd.DataFrame({"doc_id": ["d1", "d4", "d4", "d5"], "sent_id": ["d1-s1", "d4-s1", "d4-s2", "d5-s1"],
+    claims = pd.DataFrame({"doc_id": ["d1", "d4", "d4", "d5"],
+                           "sent_id": ["d1-s1", "d4-s1", "d4-s2", "d5-s1"],
                            "kind": ["money", "percent", "percent", "money"]})
     cl = trends.claims_by_period(placed, claims)
     assert row(cl, period="2022", kind="percent")[["n_claims", "n_docs_citing"]].tolist() == [2, 1]
@@ -128,9 +131,9 @@ def test_sides_before_and_after_an_event_leave_out_what_cannot_be_told_apart():
     ranges = trends.split_documents(place("year"), a=("2021", "2021"), b=("2022", "2022"))
     assert ranges.groupby("side")["doc_id"].apply(sorted).to_dict() == {"2021": ["d1", "d2", "d3"],
                                                                         "2022": ["d4"]}
-    change = trends.compare_periods(sides, pd.DataFrame({"doc_id": ["d1", "d2", "d4"], "sent_id": ["a", "b", "c"],
-                                                         "text": ["chips chips", "chips", "sanctions"]}),
-                                    MATCHES, MENTIONS)
+    sentences = pd.DataFrame({"doc_id": ["d1", "d2", "d4"], "sent_id": ["a", "b", "c"],
+                              "text": ["chips chips", "chips", "sanctions"]})
+    change = trends.compare_periods(sides, sentences, MATCHES, MENTIONS)
     assert change.names[["entity", "n_docs", "first_doc"]].values.tolist() == [["Yandex", 1, "d4"]]
     chips = change.themes.set_index("theme").loc["chips"]
     assert chips[["n_coded_a", "n_docs_a", "n_coded_b", "n_docs_b"]].tolist() == [2, 2, 1, 1]
@@ -148,10 +151,12 @@ def test_a_theme_that_rose_is_found_with_fishers_exact_test():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: place("fortnight"), "period: unknown 'fortnight'; use one of day, week, month, quarter, year"),
-    (lambda: place("year", date_from="2030", date_to="2031"), "date_from/date_to: no dated article lies between"),
+    (lambda: place("year", date_from="2030", date_to="2031"),
+     "date_from/date_to: no dated article lies between"),
     (lambda: place("year", date_from="2021-13"), "date_from:"),
     (lambda: place("year", by="camp"), "group_by: 'camp' is not a documents column"),
-    (lambda: trends.split_documents(place("year"), event="2021-03-15"), "no dated article on the side 'before'"),
+    (lambda: trends.split_documents(place("year"), event="2021-03-15"),
+     "no dated article on the side 'before'"),
     (lambda: trends.split_documents(place("year")), "compare: give an event date"),
 ])
 def test_bad_parameters_get_one_line(call, message):
