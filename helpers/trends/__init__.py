@@ -69,6 +69,7 @@ from helpers.trends.periods import (
     PERIODS,
     check_period,
     choose_period,
+    describe_placement,
     list_unplaced,
     place_documents,
 )
@@ -76,7 +77,8 @@ from helpers.trends.periods import (
 __all__ = [
     "PERIODS", "EventsError", "PeriodChange", "attach_periods", "check_period", "choose_period",
     "claims_by_period", "compare_periods", "compare_terms", "compare_themes", "count_by_period",
-    "coverage_by_period", "draw_events", "first_mentions", "list_new_names", "list_unplaced",
+    "coverage_by_period", "describe_placement", "draw_events", "first_mentions", "list_new_names",
+    "list_unplaced",
     "load_events", "mentions_by_period", "place_documents", "plot_counts", "plot_coverage",
     "plot_mentions_over_time", "plot_stance_over_time", "score_documents", "select_events",
     "split_documents", "stance_by_period", "wilson_interval",

@@ -64,18 +64,21 @@ def _frame_axes(fig: plt.Figure, axes: list[plt.Axes], table: pd.DataFrame, even
 
 
 def _draw_groups(ax: plt.Axes, table: pd.DataFrame, value: str, low: str | None, high: str | None) -> None:
-    """One series per group: points with their interval, joined where consecutive periods exist."""
+    """One series per group: points with their interval, joined only across consecutive periods
+    (an empty period breaks the line)."""
     for i, (group, part) in enumerate(table.groupby("group", sort=True)):
+        part = part.sort_values("period_start")
+        color = plots.SOURCE_COLORS[i % len(plots.SOURCE_COLORS)]
+        ax.plot(_middle(part), part[value], "-", color=color, linewidth=1)
         part = part[part[value].notna()]
         if part.empty:
             continue
         x, y = _middle(part), part[value]
-        color = plots.SOURCE_COLORS[i % len(plots.SOURCE_COLORS)]
         errors = None
         if low and high:
-            errors = np.vstack([(y - part[low]).clip(lower=0), (part[high] - y).clip(lower=0)])
-        ax.errorbar(x, y, yerr=errors, fmt="o-", color=color, markersize=4, linewidth=1,
-                    capsize=2, label=str(group))
+            errors = np.vstack([(y - part[low]).clip(lower=0).fillna(0),
+                                (part[high] - y).clip(lower=0).fillna(0)])
+        ax.errorbar(x, y, yerr=errors, fmt="o", color=color, markersize=4, capsize=2, label=str(group))
 
 
 def plot_counts(counts: pd.DataFrame, events: pd.DataFrame | None = None) -> plt.Figure:
@@ -134,9 +137,11 @@ def plot_stance_over_time(table: pd.DataFrame, events: pd.DataFrame | None = Non
 
 
 def plot_mentions_over_time(table: pd.DataFrame, events: pd.DataFrame | None = None) -> plt.Figure:
-    """Mentions of each chosen entity per period (all groups together), with the events."""
+    """Mentions of each chosen entity per period (all groups together; no point where a period
+    has no article), with the events."""
     total = table.groupby(["period", "period_start", "period_end", "entity"], as_index=False)[
-        "n_mentions"].sum()
+        ["n_mentions", "n_docs"]].sum()
+    total["n_mentions"] = total["n_mentions"].where(total["n_docs"] > 0)
     fig, ax = plt.subplots(figsize=(9, 3.4))
     for i, (entity, part) in enumerate(total.groupby("entity", sort=True)):
         ax.plot(_middle(part), part["n_mentions"], "o-", markersize=4, linewidth=1,

@@ -81,7 +81,7 @@ def place_documents(publications: pd.DataFrame, documents: pd.DataFrame, period:
         publications: timeline.publication_dates(c): doc_id, value, precision.
         documents: the documents table (doc_id, n_sentences, publisher, and the ``by`` column).
         period: one of PERIODS, or "auto" (see choose_period; the choice is in column ``period_kind``).
-        by: a documents column to group by; None puts every document in the group "all".
+        by: a documents column to group by; None or "" puts every document in the group "all".
         date_from, date_to: keep only documents whose whole date lies in this range (partial ISO
             dates, inclusive; "" for no bound).
     Returns:
@@ -92,7 +92,7 @@ def place_documents(publications: pd.DataFrame, documents: pd.DataFrame, period:
             with no dated article.
     """
     check_period(period)
-    if by is not None and by not in documents:
+    if by and by not in documents:
         raise ValueError(f"group_by: '{by}' is not a documents column; use one of "
                          f"{', '.join(map(str, documents.columns))}")
     docs = documents.drop_duplicates("doc_id").set_index("doc_id")
@@ -177,3 +177,17 @@ def period_kind(placed: pd.DataFrame) -> str:
     """The period (day, week, ...) a table from place_documents was placed in."""
     kinds = placed["period_kind"].unique() if "period_kind" in placed else []
     return str(kinds[0]) if len(kinds) else "year"
+
+
+def describe_placement(placed: pd.DataFrame) -> str:
+    """One Markdown sentence: how many documents are placed, in which periods, and how many are
+    not (by reason)."""
+    period = period_kind(placed)
+    kept = placed[placed["period"] != ""]
+    text = (f"{len(kept):,} of {len(placed):,} documents are placed in {period}s"
+            + (f", from {kept['period'].min()} to {kept['period'].max()}" if len(kept) else "") + ".")
+    reasons = placed.loc[placed["period"] == "", "reason"].value_counts()
+    if len(reasons):
+        text += " Not placed (listed below): " + "; ".join(
+            f"{n:,} {reason}" for reason, n in reasons.items()) + "."
+    return text
