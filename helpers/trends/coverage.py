@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import stats
 
 from helpers.compare import stance
@@ -69,31 +71,61 @@ def count_by_period(placed: pd.DataFrame) -> pd.DataFrame:
     return _cells(placed)[0]
 
 
+def _arrow(values) -> pa.Array:
+    """A column as one Arrow string array (zero-copy for the Arrow-backed str columns)."""
+    arr = pa.array(values)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr if pa.types.is_large_string(arr.type) else arr.cast(pa.large_string())
+
+
+def index_codes(values, universe) -> np.ndarray:
+    """Each value's position in ``universe`` (-1 when absent), hashed in Arrow (no Python loop)."""
+    found = pc.index_in(_arrow(values), value_set=_arrow(pd.Series(list(universe), dtype="str")))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
+
+
+def _distinct(keys: np.ndarray, size: int) -> np.ndarray:
+    """The distinct integer keys (sorted), by marking them in a table of ``size`` flags: O(n)."""
+    seen = np.zeros(size, dtype=bool)
+    seen[keys] = True
+    return np.flatnonzero(seen)
+
+
 def _tabulate_items(placed: pd.DataFrame, rows: pd.DataFrame, column: str,
                     items: list[str]) -> pd.DataFrame:
-    """Per cell and item: n_rows, n_docs (with the item), n_sents (with it), beside the cell sizes."""
+    """Per cell and item: n_rows, n_with (documents with the item), n_sents (sentences with it),
+    beside the cell sizes of _cells."""
     grid, docs = _cells(placed)
-    n_items = len(items)
+    n_items = max(len(items), 1)
     doc_cell = docs["cell"].to_numpy()
-    d = pd.Index(docs["doc_id"]).get_indexer(rows["doc_id"])
-    t = pd.Index(items).get_indexer(rows[column])
+    t = index_codes(rows[column], items)
+    if "sent_id" in rows:  # hash the sentence ids once; a document per distinct sentence
+        encoded = pc.dictionary_encode(_arrow(rows["sent_id"]))
+        s = encoded.indices.to_numpy().astype("int64")
+        first = np.empty(len(encoded.dictionary), dtype="int64")
+        first[s[::-1]] = np.arange(len(s) - 1, -1, -1)  # the first row of each sentence
+        d = index_codes(_arrow(rows["doc_id"]).take(pa.array(first)), docs["doc_id"])[s]
+    else:
+        s, d = None, index_codes(rows["doc_id"], docs["doc_id"])
     keep = (d >= 0) & (t >= 0)
     d, t = d[keep], t[keep]
     size = len(grid) * n_items
     flat = doc_cell[d] * n_items + t
     n_rows = np.bincount(flat, minlength=size)
-    doc_item = np.unique(d.astype("int64") * n_items + t)
+    doc_item = _distinct(d * n_items + t, len(docs) * n_items)
     n_docs = np.bincount(doc_cell[doc_item // n_items] * n_items + doc_item % n_items, minlength=size)
-    if "sent_id" in rows:
-        s = pd.factorize(rows["sent_id"].to_numpy()[keep])[0].astype("int64")
-        _, first = np.unique(s * n_items + t, return_index=True)
-        n_sents = np.bincount(flat[first], minlength=size)
-    else:
-        n_sents = np.zeros(size, dtype="int64")
-    out = grid.loc[grid.index.repeat(n_items)].reset_index(drop=True)
-    out.insert(4, column, np.tile(np.asarray(items, dtype=object), len(grid)))
-    out[column] = out[column].astype("str")
-    return out.assign(n_rows=n_rows, n_with=n_docs, n_sents=n_sents)
+    n_sents = np.zeros(size, dtype="int64")
+    if s is not None and keep.any():
+        s = s[keep]
+        sent_cell = np.zeros(int(s.max()) + 1, dtype="int64")
+        sent_cell[s] = doc_cell[d]
+        sent_item = _distinct(s * n_items + t, len(sent_cell) * n_items)
+        n_sents = np.bincount(sent_cell[sent_item // n_items] * n_items + sent_item % n_items,
+                              minlength=size)
+    out = grid.loc[grid.index.repeat(len(items))].reset_index(drop=True)
+    out.insert(4, column, pd.Series(np.tile(np.asarray(items, dtype=object), len(grid)), dtype="str"))
+    return out.assign(n_rows=n_rows[:len(out)], n_with=n_docs[:len(out)], n_sents=n_sents[:len(out)])
 
 
 def coverage_by_period(placed: pd.DataFrame, matches: pd.DataFrame,
