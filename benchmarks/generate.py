@@ -11,7 +11,7 @@ output is deterministic for a given size and seed: a folder of ``NNNNNN_syntheti
 
 With ``dated=True`` (``--dated``) the manifest also gives each article a publication date between
 DATED_FROM and DATED_TO at a mixed precision (day, month, year, or none; the byline carries the
-date only for day precision); articles published before SANCTIONS_EVENT draw no sentence that
+date only for day precision); articles published before SANCTIONS_EVENT draw no body sentence that
 mentions sanctions, and those published after it carry one more such sentence with probability
 SANCTIONS_BOOST: a known rise for the trends to find.
 """
