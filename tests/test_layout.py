@@ -80,4 +80,5 @@ def test_the_layout_check_catches_an_upward_import(tmp_path):
     bad.write_text("from helpers import themes\nfrom helpers.report import build\n", encoding="utf-8")
     assert helper_imports(bad) == {"helpers.themes", "helpers.report"}
     assert rank_of(stage_of("helpers.report.build")) > rank_of("corpus")
-    assert rank_of(stage_of("helpers.themes")) == rank_of("timeline")  # siblings: neither may import the other
+    # siblings: neither may import the other
+    assert rank_of(stage_of("helpers.themes")) == rank_of("timeline")
