@@ -7,7 +7,9 @@ Each size is generated (benchmarks.generate: real seed sentences, resampled and 
 measured in a fresh child process pinned to one CPU core (so peak memory and time belong to that
 size alone): load and clean (parsing every file and writing the Parquet cache), reading the
 cache back, sentence split (timed again on its own), theme coding, date extraction, entity
-mentions, amounts. At up to 10,000 articles it also times plain
+mentions, amounts, and the over-time tables of helpers.trends given those matches (placing every
+article in its month by the byline date, theme shares with intervals by source type, mentions
+and figures per month). At up to 10,000 articles it also times plain
 baselines on a random sample of sentences and extrapolates them: Python ``re`` per theme and per
 pattern over pandas rows, and ``dateparser.search_dates`` (English, fixed base date). The
 figures are printed, never asserted: the machines are shared and noisy.
@@ -70,6 +72,18 @@ def baseline_dates(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def over_time_tables(c, matches, mentions, amounts) -> None:
+    """The trends tables the 05 notebook builds from the extractors' output (month, by source type)."""
+    from helpers import timeline, trends
+
+    placed = trends.place_documents(timeline.publication_dates(c), c.documents, period="month",
+                                    by="source_type")
+    trends.count_by_period(placed)
+    trends.coverage_by_period(placed, matches)
+    trends.mentions_by_period(placed, mentions)
+    trends.claims_by_period(placed, amounts)
+
+
 def measure(articles: Path, manifest: Path, with_baselines: bool) -> dict:
     """Run every stage once on a corpus; return seconds per stage and the corpus's size."""
     os.environ["WORKBOOK_PROGRESS"] = "0"
@@ -89,6 +103,7 @@ def measure(articles: Path, manifest: Path, with_baselines: bool) -> dict:
     found, out["dates"] = _timed(lambda: timeline.extract_dates(c))
     mentions, out["entities"] = _timed(lambda: entities.find_mentions(c.sentences, gazetteer))
     amounts, out["amounts"] = _timed(lambda: claims.find_claims(c.sentences))
+    _, out["trends"] = _timed(lambda: over_time_tables(c, matches, mentions, amounts))
     out.update(docs=len(c.documents), sentences=len(c.sentences), theme_matches=len(matches),
                dates_found=len(found), mentions=len(mentions), amounts_found=len(amounts))
     if with_baselines:
@@ -136,6 +151,8 @@ def format_table(results: list[dict]) -> str:
     for r in results:
         r["extractors"] = sum(r[k] for k in EXTRACTORS)
     lines.append("| **all four extractors** | " + " | ".join(cell(r, "extractors") for r in results) + " |")
+    lines.append("| over-time tables (trends, given the matches) | "
+                 + " | ".join(cell(r, "trends") for r in results) + " |")
     lines.append("| baseline: Python re per pattern (themes) | "
                  + " | ".join(cell(r, "baseline_themes") for r in results) + " |")
     lines.append("| baseline: dateparser.search_dates | "

@@ -7,6 +7,19 @@ from benchmarks import bench_cleaning, generate, run
 from helpers import corpus
 
 
+def test_a_dated_corpus_has_mixed_precision_and_no_byline_date_beyond_the_manifest(tmp_path):
+    articles, manifest, _ = generate.generate_corpus(40, tmp_path, dated=True)
+    c = corpus.load_corpus(articles, manifest, use_cache=False)
+    docs = c.documents
+    assert set(docs["date_precision"].replace("", "unknown")) == {"day", "month", "year", "unknown"}
+    assert docs["published"].replace("", "2019").str[:4].astype(int).between(2019, 2026).all()
+    assert (docs["date_source"].replace("", "manifest") == "manifest").all()  # undated stay undated
+    before = docs.loc[(docs["date_precision"] == "day") & (docs["published"] < "2022-02-24"), "doc_id"]
+    body = c.sentences[c.sentences["role"].isin(["paragraph", "list_item"])]
+    texts = body[body["doc_id"].isin(before)]["text"]
+    assert len(before) and not texts.str.contains("sanction", case=False).any()
+
+
 def test_generated_corpora_are_deterministic_and_cleaned_like_real_pages(tmp_path):
     a1, m1, total = generate.generate_corpus(3, tmp_path / "one")
     a2, m2, _ = generate.generate_corpus(3, tmp_path / "two")
@@ -26,11 +39,12 @@ def test_the_table_reports_speed_ups_and_growth():
             "mentions": 1, "amounts_found": 1, "peak_mb": 100.0}
     times = {"load_clean": 2.0, "split": 0.5, "cache_read": 0.1, "themes": 1.0, "dates": 0.5,
              "entities": 0.25, "amounts": 0.25}
-    small = {"n": 1000, **base, **times, "baseline_themes": 100.0, "baseline_dates": 50.0}
+    small = {"n": 1000, **base, **times, "trends": 0.05, "baseline_themes": 100.0, "baseline_dates": 50.0}
     large = {"n": 10000, **base, "mb": 50.0, **{k: v * 10 for k, v in times.items()}}
     table = run.format_table([small, large])
     assert "| **all four extractors** | 2.00 s (2 MB/s) | 20.00 s (2 MB/s) |" in table
     assert "| speed-up, themes / dates | 100× / 100× | — |" in table
+    assert "| over-time tables (trends, given the matches) | 0.05 s (100 MB/s) | — |" in table
     assert "extractors: 1.00" in run.format_growth([small, large])
 
 

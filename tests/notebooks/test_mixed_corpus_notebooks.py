@@ -1,6 +1,8 @@
 """Every notebook runs end to end on the mixed corpus (English, Russian, HTML, Markdown and every
 hostile kind of file), through papermill parameters, and says what it could not analyse."""
 
+import re
+
 import pytest
 
 from tests.notebooks.mixed_corpus import build_mixed_corpus
@@ -52,3 +54,13 @@ def test_04_comparisons_runs_and_lists_unscored_documents(mixed_paths, tmp_path)
     assert "binary data, not text; skipped" in text
     assert "not scored: no stance cues for language" in text
     assert "850" in text and "RUB" in text  # the Russian figure in roubles
+
+
+def test_05_trends_places_the_three_dated_files_and_compares_around_an_event(mixed_paths, tmp_path):
+    text = output_text(run_notebook("05_trends", {**mixed_paths, "period": "month",
+                                                  "split_event": "2024-06"}, tmp_path))
+    assert "binary data, not text; skipped" in text
+    # 001 (manifest, 2024-05), the HTML page (its own metadata, 2024-04-11), 003 (2025-11-19)
+    assert re.search(r"3 of \d+ documents are placed in months, from 2024-04 to 2025-11", text)
+    assert "<td>2024-04-11</td>" in text and "<td>2025-11-19</td>" in text
+    assert "<td>before</td>" in text and "<td>after</td>" in text

@@ -45,8 +45,8 @@ def test_parameters_cell_holds_literals_each_with_a_comment(path):
     assert code_cells.index(cell) == 1, "the parameters cell follows the imports"
     tree = ast.parse(cell.source)
     for node in tree.body:
-        assert isinstance(node, ast.Assign), ast.unparse(node)
-        ast.literal_eval(node.value)  # literals only
+        assert isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None, ast.unparse(node)
+        ast.literal_eval(node.value)  # literals only (a type annotation is allowed: `period: str = "year"`)
     for line in cell.source.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             assert "  # " in line, f"parameter without a comment: {line}"
