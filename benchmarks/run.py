@@ -7,7 +7,8 @@ Each size is generated (benchmarks.generate: real seed sentences, resampled and 
 measured in a fresh child process pinned to one CPU core (so peak memory and time belong to that
 size alone): load and clean (parsing every file and writing the Parquet cache), reading the
 cache back, sentence split (timed again on its own), theme coding, date extraction, entity
-mentions, amounts. At up to 10,000 articles it also times plain
+mentions, amounts. At up to 10,000 articles it also times pysbd against the sentence splitter
+on the same sampled paragraphs (in each paragraph's language), and plain
 baselines on a random sample of sentences and extrapolates them: Python ``re`` per theme and per
 pattern over pandas rows, and ``dateparser.search_dates`` (English, fixed base date). The
 figures are printed, never asserted: the machines are shared and noisy.
@@ -70,6 +71,30 @@ def baseline_dates(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+SPLIT_SAMPLE = 300
+PYSBD_LANGUAGES = {"en", "ru", "de", "fr", "es", "it", "zh", "ar", "nl", "pl", "fa", "bg", "ja"}
+
+
+def baseline_split(paragraphs) -> tuple[float, float]:
+    """pysbd (one Segmenter per language, paragraph by paragraph) and the workbook's splitter on
+    the same paragraphs: (pysbd seconds, splitter seconds). Languages pysbd lacks use English."""
+    import pysbd
+
+    from helpers import corpus
+
+    languages = (paragraphs["language"].fillna("").astype("str").tolist() if "language" in paragraphs
+                 else ["en"] * len(paragraphs))
+    segmenters: dict = {}
+    start = time.perf_counter()
+    for text, lang in zip(paragraphs["text"], languages, strict=True):
+        lang = lang if lang in PYSBD_LANGUAGES else "en"
+        segmenter = segmenters.setdefault(lang, pysbd.Segmenter(language=lang, clean=False))
+        segmenter.segment(text)
+    pysbd_seconds = time.perf_counter() - start
+    ours = min(_timed(lambda: corpus.split_sentences(paragraphs))[1] for _ in range(3))
+    return pysbd_seconds, ours
+
+
 def measure(articles: Path, manifest: Path, with_baselines: bool) -> dict:
     """Run every stage once on a corpus; return seconds per stage and the corpus's size."""
     os.environ["WORKBOOK_PROGRESS"] = "0"
@@ -100,6 +125,8 @@ def measure(articles: Path, manifest: Path, with_baselines: bool) -> dict:
         out["baseline_theme_matches_sample"], out["our_theme_matches_sample"] = n, len(ours)
         few = sample["text"].head(DATEPARSER_SAMPLE).tolist()
         out["baseline_dates"] = baseline_dates(few) * len(c.sentences) / len(few)
+        paragraphs = c.paragraphs.sample(min(SPLIT_SAMPLE, len(c.paragraphs)), random_state=0)
+        out["pysbd_split"], out["our_split_sample"] = baseline_split(paragraphs)
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -143,6 +170,9 @@ def format_table(results: list[dict]) -> str:
     lines.append("| speed-up, themes / dates | " + " | ".join(
         f"{r['baseline_themes'] / r['themes']:.0f}× / {r['baseline_dates'] / r['dates']:.0f}×"
         if "baseline_themes" in r else "—" for r in results) + " |")
+    lines.append("| sentence split vs pysbd, same paragraphs | " + " | ".join(
+        f"{r['pysbd_split'] / r['our_split_sample']:.0f}× faster" if r.get("our_split_sample") else "—"
+        for r in results) + " |")
     lines.append("| peak memory | " + " | ".join(f"{r['peak_mb']:,.0f} MB" for r in results) + " |")
     lines.append("| sentences / theme matches / dates / mentions / amounts | " + " | ".join(
         f"{r['sentences']:,} / {r['theme_matches']:,} / {r['dates_found']:,} / {r['mentions']:,} / "

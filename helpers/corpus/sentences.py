@@ -4,7 +4,11 @@ Splitting runs one regular expression over all paragraphs at once (joined with n
 the boundaries back, so it serves a hundred thousand articles as well as five. A boundary is
 terminal punctuation (. ! ? … 。 ！ ？ ؟), with any closing quotes or brackets, followed by white
 space and a character that can start a sentence (not a lower-case letter), except after a known
-abbreviation (U.S., e.g., Mr., No. 34, ...). CJK terminal punctuation needs no space.
+abbreviation of the paragraph's language (helpers.corpus.abbreviations: U.S., z. B., проф., кв. 234,
+Ago. 1984), after initials (В.В. Путин), after an item number (1. … 2. …), inside a spaced
+ellipsis (. . .) and before a dialogue dash followed by lower case (? — спросил он). "the U.S."
+ends a sentence when the next word typically opens one. CJK terminal punctuation needs no space,
+but does not end a sentence inside 《…》 or 「…」.
 """
 
 from __future__ import annotations
@@ -14,49 +18,78 @@ import re
 import numpy as np
 import pandas as pd
 
-# Abbreviations after which a full stop does not end a sentence (compared case-sensitively
-# without the final dot). Those in NUMBER_ABBREVIATIONS only when a number follows ("No. 34").
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof Sr Jr St Gen Col Lt Sgt Capt Cmdr Adm Gov Sen Rep Pres Rev Hon "
-    "Inc Ltd Co Corp Bros Dept Univ Assn Est "
-    "e.g i.e etc vs cf al approx ca viz resp "
-    "U.S U.K U.N E.U U.S.A U.S.S.R D.C a.m p.m "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "т.е т.д т.п др им г гг ул д стр см напр".split()
+from helpers.corpus.abbreviations import (
+    SENTENCE_FINAL,
+    abbreviations_for,
 )
-NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "no", "p", "pp", "vol", "Vol", "Art", "art",
-                                  "Fig", "fig", "ch", "Ch", "sec", "Sec", "№"})
-# Candidate boundaries: terminal punctuation (with closing quotes/brackets) followed by spaces and
-# something that is not a common lower-case letter, or CJK terminal punctuation; _is_boundary
-# then rules out abbreviations and other scripts' lower case.
-_TERMINAL = re.compile(r"[.!?…؟।]+[\"'”’»)\]]*(?=[ \t\u00a0]+[^\sa-zà-ÿа-яё])|[。！？]+[\"'”’»)\]]*")
+
+# Candidate boundaries: terminal punctuation (with closing quotes/brackets, and a French closing
+# guillemet after a space) followed by spaces and something that is not a common lower-case
+# letter, or CJK terminal punctuation; _is_boundary then rules out abbreviations, initials,
+# numbered items, spaced ellipses, dialogue dashes and other scripts' lower case.
+_TERMINAL = re.compile(r"[.!?…؟।]+(?:[ \u00a0\u202f][»›])?[\"'”’“»›)\]]*(?=[ \t\u00a0]+[^\sa-zà-ÿа-яё])"
+                       r"|[。！？]+[\"'”’」』)）]*")
 _CJK_TERMINAL = frozenset("。！？")
-_TOKEN_BEFORE = re.compile(r"([\w.№]+)$")
+_CJK_OPEN, _CJK_CLOSE = "《「『（“", "》」』）”"
+_DASHES = "—–-"
+_TOKEN_BEFORE = re.compile(r"([\w.№°-]+)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 MAX_SENTENCE_CHARS = 2000  # longer stretches without sentence punctuation are cut at a space
 
 
-def _is_boundary(joined: str, m: re.Match) -> bool:
-    """Decide whether a run of terminal punctuation ends a sentence."""
+def _is_boundary(joined: str, m: re.Match, language: str = "en") -> bool:
+    """Decide whether a run of terminal punctuation ends a sentence (in the paragraph's language)."""
     end = m.end()
     if end >= len(joined) or joined[end] == "\n":
         return False  # the paragraph's end is a boundary anyway
     if m.group(0)[0] in _CJK_TERMINAL:
-        return True
+        return not _inside_cjk_title(joined, m.start())
     if not joined[end].isspace():
         return False
     rest = joined[end:end + 40].lstrip(" \t\u00a0")
-    if not rest or rest[0] == "\n" or rest[0].islower():
-        return False
-    if m.group(0)[0] == "." and m.end() - m.start() == 1:
-        before = _TOKEN_BEFORE.search(joined, max(0, m.start() - 24), m.start())
-        token = before.group(1) if before else ""
-        if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
-            return False
-        if token in NUMBER_ABBREVIATIONS and rest[0].isdigit():
-            return False
-        if len(token) == 1 and token.isupper():
-            return False  # an initial: "J. Nocetti"
+    if not rest or rest[0] == "\n" or rest[0].islower() or rest[0] in "»›”)":
+        return False  # lower case, or a closing quote the sentence goes on after ("? » a-t-il")
+    if rest[0] in _DASHES and rest[1:2].isspace() and rest[2:3].islower():
+        return False  # "— Ты придёшь? — спросил он."
+    if m.group(0) == ".":
+        return _is_full_stop(joined, m.start(), rest, language)
     return True
+
+
+def _inside_cjk_title(joined: str, at: int) -> bool:
+    """Whether position ``at`` lies inside an unclosed 《…》, 「…」 or （…） of its paragraph."""
+    line_start = joined.rfind("\n", 0, at) + 1
+    head = joined[line_start:at]
+    return any(head.rfind(o) > head.rfind(c) for o, c in zip(_CJK_OPEN, _CJK_CLOSE, strict=True))
+
+
+def _is_full_stop(joined: str, at: int, rest: str, language: str) -> bool:
+    """Whether a single '.' at ``at``, followed by spaces and ``rest``, ends a sentence."""
+    if rest[0] == ".":
+        return False  # inside a spaced ellipsis ". . ."
+    if joined[max(0, at - 4):at] == ". . ":
+        return joined[max(0, at - 6):at - 4] == ". "  # ". . . ." ends one; ". . ." alone does not
+    before = _TOKEN_BEFORE.search(joined, max(0, at - 24), at)
+    token = before.group(1) if before else ""
+    never, numbers, starters = abbreviations_for(language)
+    next_word = rest.split(None, 1)[0].strip("\"'“„«(") if rest.split() else ""
+    if token in SENTENCE_FINAL:
+        return next_word in starters
+    if token in never or token.rstrip(".") in never:
+        return False
+    if token in numbers and rest[0].isdigit():
+        return False
+    if _INITIALS.fullmatch(token) and token[-1].isupper() and len(token.replace(".", "")) <= 3:
+        return False  # an initial or compound initials: "J. Nocetti", "В.В. Путин"
+    return not (len(token) <= 3 and token.isdigit() and _is_item_number(joined, at - len(token)))
+
+
+def _is_item_number(joined: str, at: int) -> bool:
+    """Whether the number starting at ``at`` opens a numbered item: at the paragraph's start or
+    after a colon or a sentence's end ("Steps: 1. Chips. 2. Talent.")."""
+    line_start = joined.rfind("\n", 0, at) + 1
+    head = joined[max(line_start, at - 200):at].rstrip(" \t\u00a0")
+    return head == "" or head[-1] in ":;.!?"
 
 
 def _cap_spans(starts: np.ndarray, ends: np.ndarray, joined: str,
@@ -79,6 +112,21 @@ def _cap_spans(starts: np.ndarray, ends: np.ndarray, joined: str,
     all_z = np.concatenate([ends, np.array(extra_z, dtype=np.int64)])
     order = np.argsort(all_a, kind="stable")
     return all_a[order], all_z[order]
+
+
+def _find_cuts(joined: str, para_start: np.ndarray, language: pd.Series | None) -> np.ndarray:
+    """Offsets in ``joined`` where a sentence ends inside a paragraph."""
+    candidates = list(_TERMINAL.finditer(joined))
+    if not candidates:
+        return np.array([], dtype=np.int64)
+    if language is None:
+        langs = ["en"] * len(candidates)
+    else:
+        para_langs = language.fillna("").astype("str").to_numpy()
+        where = np.searchsorted(para_start, [m.start() for m in candidates], side="right") - 1
+        langs = para_langs[where].tolist()
+    return np.fromiter((m.end() for m, lang in zip(candidates, langs, strict=True)
+                        if _is_boundary(joined, m, lang)), dtype=np.int64)
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -105,8 +153,7 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     joined = "\n".join(texts)
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     para_start = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64)
-    cuts = np.fromiter((m.end() for m in _TERMINAL.finditer(joined) if _is_boundary(joined, m)),
-                       dtype=np.int64)
+    cuts = _find_cuts(joined, para_start, paragraphs.get("language"))
     points = np.concatenate([para_start, cuts])
     points.sort(kind="stable")
     para_of = np.searchsorted(para_start, points, side="right") - 1
