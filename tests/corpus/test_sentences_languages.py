@@ -65,11 +65,13 @@ CASES = [
      ["Il a dit : « Nous rattrapons notre retard. »", "Beaucoup en doutent."]),
     ("fr", "« Vraiment ? » a-t-il demandé. Oui.", ["« Vraiment ? » a-t-il demandé.", "Oui."]),
     # Chinese: ！ inside 《…》 does not end a sentence
-    ("zh", "他读了《你好！人工智能》这本书。俄罗斯落后了。", ["他读了《你好！人工智能》这本书。", "俄罗斯落后了。"]),
+    ("zh", "他读了《你好！人工智能》这本书。俄罗斯落后了。",
+     ["他读了《你好！人工智能》这本书。", "俄罗斯落后了。"]),
     ("zh", "俄罗斯落后了！美国领先。", ["俄罗斯落后了！", "美国领先。"]),
     ("ar", "تتخلف روسيا في السباق. هل يمكنها اللحاق؟ يشك الخبراء.",
      ["تتخلف روسيا في السباق.", "هل يمكنها اللحاق؟", "يشك الخبراء."]),
-    ("it", "La Russia è indietro. Lo dice la classifica.", ["La Russia è indietro.", "Lo dice la classifica."]),
+    ("it", "La Russia è indietro. Lo dice la classifica.",
+     ["La Russia è indietro.", "Lo dice la classifica."]),
 ]
 
 
