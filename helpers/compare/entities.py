@@ -20,7 +20,8 @@ Vladimir Putin" is one mention of Vladimir Putin and "Yandex GPT" is the model, 
 All content sentences count, titles and headings included (c.sentences has no page furniture).
 
 Matching runs RE2 once over all sentences joined with newlines (linear time, whatever the number
-of aliases); see scan_texts.
+of aliases); see scan_texts. Sentences in Chinese or Japanese (no spaces between words) and Arabic
+(clitics attached to names: لروسيا, الكرملين) are matched by helpers.compare.scripts instead.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from helpers.compare import scripts
 from helpers.compare.gazetteer import load_gazetteer, resolve_aliases
 from helpers.corpus import dates, words
 from helpers.patterns import WORD_PY, WORD_RE2, phrase_alternation, scan_texts
@@ -58,9 +60,16 @@ def find_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None
     """
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     gaz = gaz[gaz["type"] != "ignore"]
-    hits = scan_texts(sentences["text"], phrase_alternation(gaz["alias"], WORD_RE2),
+    unspaced = scripts.is_unspaced(sentences.get("language"), sentences.index).to_numpy()
+    spaced_rows = np.flatnonzero(~unspaced)
+    hits = scan_texts(sentences["text"].iloc[spaced_rows], phrase_alternation(gaz["alias"], WORD_RE2),
                       phrase_alternation(gaz["alias"], WORD_PY))
-    resolved = resolve_aliases(hits["match"], gaz)
+    hits["row"] = spaced_rows[hits["row"].to_numpy()] if len(hits) else hits["row"]
+    hits["phrase_text"] = hits["match"]
+    if unspaced.any():
+        extra = scripts.scan_unspaced(sentences["text"], sentences["language"], gaz["alias"].tolist())
+        hits = pd.concat([hits, extra], ignore_index=True).sort_values(["row", "start"], ignore_index=True)
+    resolved = resolve_aliases(hits["phrase_text"], gaz)
     out = pd.concat([sentences[["doc_id", "sent_id"]].iloc[hits["row"]].reset_index(drop=True),
                      resolved, hits[["match", "start", "end"]].rename(columns={"match": "text"})], axis=1)
     return out.astype({c: "str" for c in ["doc_id", "sent_id", "entity", "type", "country", "alias", "text"]})
