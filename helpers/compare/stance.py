@@ -185,7 +185,8 @@ def _find_cue_words(about: pd.DataFrame, phrases: pd.Series) -> pd.DataFrame:
     sentences through helpers.compare.scripts)."""
     unspaced = scripts.is_unspaced(about.get("language"), about.index).to_numpy()
     spaced = np.flatnonzero(~unspaced)
-    hits = patterns.scan_texts(about["text"].iloc[spaced], patterns.phrase_alternation(phrases, patterns.WORD_RE2),
+    hits = patterns.scan_texts(about["text"].iloc[spaced],
+                               patterns.phrase_alternation(phrases, patterns.WORD_RE2),
                                patterns.phrase_alternation(phrases, patterns.WORD_PY), ignore_case=True)
     hits["row"] = spaced[hits["row"].to_numpy()] if len(hits) else hits["row"]
     hits["cue"] = patterns.resolve_phrases(hits["match"], phrases, ignore_case=True)

@@ -41,16 +41,21 @@ def compare_stance(sample: pd.DataFrame, cues: StanceCues | None = None,
     return out[["language", "doc_id", "split", "hand", "score", "coder", "is_right"]]
 
 
-def score_stance_accuracy(compared: pd.DataFrame) -> pd.DataFrame:
+def score_stance_accuracy(compared: pd.DataFrame, split: str = "heldout") -> pd.DataFrame:
     """Per language: of the articles placing Russia ahead or behind, how many got the right sign.
 
     Args:
-        compared: from compare_stance (filter it by split first if wanted).
+        compared: from compare_stance.
+        split: 'heldout' (report this), 'dev' (what the cues were written from) or 'all'.
     Returns:
         language, n_signed (articles hand-coded ahead or behind), n_right, n_wrong, n_missing
         (no score), accuracy (n_right / n_signed), plus a last row language = "all".
     """
-    signed = compared[compared["hand"].isin(["ahead", "behind"])]
+    if split not in (*samples_module.SPLITS, "all"):
+        raise ValueError(f"split: '{split}' is not one of dev, heldout, all")
+    part = compared if split == "all" else compared[compared["split"] == split]
+    signed = part[part["hand"].isin(["ahead", "behind"])]
+
     def tally(part: pd.DataFrame) -> dict:
         right = int(part["is_right"].sum())
         missing = int((part["coder"] == "none").sum())

@@ -4,7 +4,8 @@ Owns everything from a raw file to a sentence: the manifest and its checks (sour
 per kind of input file (formats/), decoding, language detection (language), the classification of
 page furniture (cleaning, with the researcher's rules in rules), sentence splitting (sentences),
 word counts and keyword-in-context (words), publication dates in bylines and manifest values
-(dates), drafting manifest rows for new files (manifest) and the Parquet cache (cache).
+(dates), the hand-coded sample in every language (samples), drafting manifest rows for new files
+(manifest) and the Parquet cache (cache).
 
 In: a folder of article files and ``data/manifest.csv`` (doc_id, file, metadata columns).
 Out: a Corpus (``load_corpus()``) with these tables:
@@ -28,6 +29,7 @@ new files with ``python -m helpers.corpus.manifest FOLDER``.
 
 from helpers.corpus.load import TABLES, Corpus, load_corpus
 from helpers.corpus.rules import CleaningRulesError, load_cleaning_rules
+from helpers.corpus.samples import LanguageSampleError, load_language_samples, summarise_samples
 from helpers.corpus.sentences import split_sentences
 from helpers.corpus.sources import MANIFEST_COLUMNS, CorpusError, derive_doc_id, read_manifest
 from helpers.corpus.summary import list_sources, removed_blocks, summarise_cleaning, summarise_problems
@@ -44,9 +46,9 @@ from helpers.corpus.words import (
 )
 
 __all__ = [
-    "MANIFEST_COLUMNS", "TABLES", "CleaningRulesError", "Corpus", "CorpusError", "count_matches",
-    "count_terms", "count_words", "derive_doc_id", "find_term", "format_kwic",
-    "list_sources", "load_cleaning_rules", "load_corpus", "load_stopwords", "read_manifest",
-    "removed_blocks", "split_sentences", "summarise_cleaning", "summarise_problems", "tokenize_words",
-    "top_terms", "top_terms_table",
+    "MANIFEST_COLUMNS", "TABLES", "CleaningRulesError", "Corpus", "CorpusError", "LanguageSampleError",
+    "count_matches", "count_terms", "count_words", "derive_doc_id", "find_term", "format_kwic",
+    "list_sources", "load_cleaning_rules", "load_corpus", "load_language_samples", "load_stopwords",
+    "read_manifest", "removed_blocks", "split_sentences", "summarise_cleaning", "summarise_problems",
+    "summarise_samples", "tokenize_words", "top_terms", "top_terms_table",
 ]

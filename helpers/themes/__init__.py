@@ -37,7 +37,12 @@ from helpers.themes.coding import (
     search_spans,
     select_units,
 )
-from helpers.themes.languages import code_samples, score_languages, summarise_languages
+from helpers.themes.languages import (
+    code_samples,
+    pivot_language_scores,
+    score_languages,
+    summarise_languages,
+)
 from helpers.themes.tables import (
     cooccur_themes,
     pivot_cooccurrence,
@@ -63,7 +68,8 @@ __all__ = [
     "MATCH_COLUMNS", "Codebook", "CodebookError", "Topics", "ValidationSampleError", "align_topics",
     "check_validation", "code_samples", "code_sentences", "cooccur_themes", "describe_codebook", "find_spans",
     "fit_topics", "list_disagreements", "list_uncoded_documents", "load_codebook", "load_validation",
-    "pivot_alignment", "pivot_cooccurrence", "pivot_themes", "plot_cooccurrence", "plot_theme_heatmap",
+    "pivot_alignment", "pivot_cooccurrence",
+    "pivot_language_scores", "pivot_themes", "plot_cooccurrence", "plot_theme_heatmap",
     "rank_pairs", "retrieve_theme", "score_agreement", "score_languages", "score_validation", "search_spans",
     "select_sample", "select_themes", "select_units", "stem_pattern", "summarise_languages",
     "summarise_topics",

@@ -83,3 +83,20 @@ def summarise_languages(scores: pd.DataFrame) -> pd.DataFrame:
     pooled.columns = [f"{level}_{metric}" for metric, level in pooled.columns]
     order = [f"{level}_{m}" for level in LEVELS for m in ("precision", "recall", "f1", "kappa")]
     return pooled[order].reset_index()
+
+
+def pivot_language_scores(scores: pd.DataFrame, level: str = "document", metric: str = "f1",
+                          decimals: int = 2) -> pd.DataFrame:
+    """One metric as a theme x language table (themes in codebook order, the pooled row last).
+
+    Args:
+        scores: from score_languages.
+        level: 'sentence' or 'document'.
+        metric: precision, recall, f1 or kappa.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level: '{level}' is not one of {', '.join(LEVELS)}")
+    part = scores[scores["level"] == level]
+    table = part.pivot(index="theme", columns="language", values=metric)
+    order = list(dict.fromkeys(part["theme"]))
+    return table.reindex(order).round(decimals).rename_axis(columns=None)
