@@ -31,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from helpers.compare import names as names_module
 from helpers.compare import scripts
 from helpers.compare.gazetteer import load_gazetteer, resolve_aliases
 from helpers.corpus import dates, words
@@ -111,7 +112,9 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     only if it also appears capitalised elsewhere in mid-sentence (so "Despite", "Many" do not);
     stop words, month names and one-letter words are dropped; a run that opens a sentence
     and ends at a colon is a title-case label ("Economic Potential:") and is dropped; a trailing
-    possessive 's is removed.
+    possessive 's is removed. In German sentences single words that are common nouns are dropped;
+    a Russian or Ukrainian name's case forms count as one name (helpers.compare.names). Chinese,
+    Japanese and Arabic have no capitals: names.list_undiscoverable lists such sentences.
 
     Args:
         sentences: doc_id, sent_id, role, text.
@@ -130,6 +133,7 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     tokens = _mark_tokens(scan_texts(masked, _CANDIDATE_RE2, _CANDIDATE_PY), chars, row_starts)
     runs = _name_runs(tokens, chars, row_starts, body["text"])
     names = runs.merge(body[["doc_id", "sent_id", "text"]], left_on="row", right_index=True)
+    names = _apply_language_knowledge(names, body)
     out = (names.groupby("name", sort=False)
            .agg(n=("name", "size"), n_docs=("doc_id", "nunique"),
                 doc_ids=("doc_id", lambda d: ", ".join(sorted(set(d)))),
@@ -138,6 +142,20 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     out = out[out["n"] >= min_count].sort_values(["n", "name"], ascending=[False, True], ignore_index=True)
     return out.astype({"name": "str", "n": "int64", "n_docs": "int64", "doc_ids": "str",
                        "sent_id": "str", "text": "str"})
+
+
+def _apply_language_knowledge(names: pd.DataFrame, body: pd.DataFrame) -> pd.DataFrame:
+    """Drop German common nouns; give a Cyrillic name's inflected forms its most frequent form."""
+    if "language" in body:
+        language = body["language"].fillna("").astype("str").to_numpy()[names["row"].to_numpy()]
+        names = names[~((language == "de") & names_module.is_german_common_noun(names["name"]).to_numpy())]
+    key = names_module.lemmatise_cyrillic(names["name"])
+    if len(names):
+        counts = names.groupby([key.to_numpy(), names["name"].to_numpy()]).size().reset_index()
+        counts.columns = ["key", "name", "n"]
+        best = counts.sort_values(["key", "n", "name"], ascending=[True, False, True]).drop_duplicates("key")
+        names = names.assign(name=key.map(best.set_index("key")["name"]).to_numpy())
+    return names
 
 
 def _mask_spans(texts: pd.Series, spans: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers.compare import entities, scripts, stance, stance_check
+from helpers.compare import entities, names, scripts, stance, stance_check
 
 
 def sentences(texts_and_languages):
@@ -31,7 +31,8 @@ def test_putin_in_every_script_and_inflection(text, language, alias_text):
 
 
 def test_arabic_clitics_and_chinese_substrings():
-    found = entities.find_mentions(sentences([("ولروسيا والكرملين بالصين", "ar"), ("俄罗斯与中国合作", "zh")]))
+    texts = [("ولروسيا والكرملين بالصين", "ar"), ("俄罗斯与中国合作", "zh")]
+    found = entities.find_mentions(sentences(texts))
     assert found["entity"].tolist() == ["Russia", "Kremlin", "China", "Russia", "China"]
     assert found["text"].tolist()[:3] == ["روسيا", "كرملين", "صين"]  # clitics left out
     hits = scripts.scan_unspaced(pd.Series(["abc 普京", "普京"]), pd.Series(["zh", "de"]), ["普京"])
@@ -68,3 +69,19 @@ def test_stance_accuracy_counts_signed_articles_only():
     assert table.loc["de", ["n_signed", "n_right", "n_wrong", "n_missing"]].tolist() == [2, 1, 0, 1]
     assert table.loc["de", "accuracy"] == 0.5
     assert stance_check.score_stance_accuracy(compared, split="dev").iloc[-1]["n_signed"] == 0
+
+
+def test_discovery_skips_german_common_nouns_and_joins_russian_case_forms():
+    s = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "c"], "sent_id": ["a1", "a2", "b1", "b2", "c1"], "role": "paragraph",
+        "language": ["de", "de", "ru", "ru", "zh"],
+        "text": ["Die Entwicklung der Unternehmen und die Forschung bei Rostelecom wachsen.",
+                 "Auch Rostelecom und Kaspersky investieren in Forschung.",
+                 "Встреча Собянина с экспертами прошла в Москве.",
+                 "Мэр Собянин выступил, а Собянину возразили.", "普京说。"]})
+    found = entities.discover_names(s)
+    assert found[["name", "n"]].values.tolist() == [["Собянин", 3], ["Rostelecom", 2], ["Kaspersky", 1]]
+    gaps = names.list_undiscoverable(s)
+    assert gaps[["language", "n_sentences"]].values.tolist() == [["zh", 1]]
+    english = s.assign(language="en")  # in English text, capitalised Entwicklung would be a name
+    assert "Entwicklung der Unternehmen" in set(entities.discover_names(english)["name"])
