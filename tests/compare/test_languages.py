@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers.compare import entities, names, scripts, stance, stance_check
+from helpers.compare import claims, entities, names, scripts, stance, stance_check
 
 
 def sentences(texts_and_languages):
@@ -85,3 +85,23 @@ def test_discovery_skips_german_common_nouns_and_joins_russian_case_forms():
     assert gaps[["language", "n_sentences"]].values.tolist() == [["zh", 1]]
     english = s.assign(language="en")  # in English text, capitalised Entwicklung would be a name
     assert "Entwicklung der Unternehmen" in set(entities.discover_names(english)["name"])
+
+
+@pytest.mark.parametrize("text, language, value, currency", [
+    ("Die KI soll 11 Billionen Rubel beitragen.", "de", 11e12, "RUB"),
+    ("Es kostet 11.000 Euro.", "de", 11e3, "EUR"),
+    ("Es kostet 1,5 Milliarden Euro.", "de", 1.5e9, "EUR"),
+    ("ИИ добавит 1,1 трлн руб. к ВВП.", "ru", 1.1e12, "RUB"),
+    ("ШІ додасть 11 трлн рублів.", "uk", 11e12, "RUB"),
+    ("Elle rapporterait 11 000 milliards de roubles.", "fr", 11e12, "RUB"),
+    ("Aportaría 11 billones de rublos.", "es", 11e12, "RUB"),
+    ("Costerà 11 mila miliardi di rubli.", "it", 11e12, "RUB"),
+    ("Acrescentaria 11 trilhões de rublos.", "pt", 11e12, "RUB"),
+    ("增加110亿卢布。", "zh", 11e9, "RUB"),
+    ("قد يضيف 11 تريليون روبل إلى الناتج.", "ar", 11e12, "RUB"),
+    ("It costs 1.500 dollars.", "en", 1.5, "USD"),   # a decimal point in English
+])
+def test_amounts_per_language(text, language, value, currency):
+    found = claims.find_claims(sentences([(text, language)]))
+    assert found[["value", "currency"]].values.tolist() == [[value, currency]]
+    assert text[found["start"].iloc[0]:found["end"].iloc[0]] == found["text"].iloc[0]
