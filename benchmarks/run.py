@@ -9,7 +9,8 @@ size alone): load and clean (parsing every file and writing the Parquet cache), 
 cache back, sentence split (timed again on its own), theme coding, date extraction, entity
 mentions, amounts, and the over-time tables of helpers.trends given those matches (placing every
 article in its month by the byline date, theme shares with intervals by source type, mentions
-and figures per month). At up to 10,000 articles it also times plain
+and figures per month). At up to 10,000 articles it also times pysbd against the sentence splitter
+on the same sampled paragraphs (in each paragraph's language), and plain
 baselines on a random sample of sentences and extrapolates them: Python ``re`` per theme and per
 pattern over pandas rows, and ``dateparser.search_dates`` (English, fixed base date). The
 figures are printed, never asserted: the machines are shared and noisy.
@@ -115,6 +116,8 @@ def measure(articles: Path, manifest: Path, with_baselines: bool) -> dict:
         out["baseline_theme_matches_sample"], out["our_theme_matches_sample"] = n, len(ours)
         few = sample["text"].head(DATEPARSER_SAMPLE).tolist()
         out["baseline_dates"] = baseline_dates(few) * len(c.sentences) / len(few)
+        paragraphs = c.paragraphs.sample(min(SPLIT_SAMPLE, len(c.paragraphs)), random_state=0)
+        out["pysbd_split"], out["our_split_sample"] = baseline_split(paragraphs)
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -160,6 +163,9 @@ def format_table(results: list[dict]) -> str:
     lines.append("| speed-up, themes / dates | " + " | ".join(
         f"{r['baseline_themes'] / r['themes']:.0f}× / {r['baseline_dates'] / r['dates']:.0f}×"
         if "baseline_themes" in r else "—" for r in results) + " |")
+    lines.append("| sentence split vs pysbd, same paragraphs | " + " | ".join(
+        f"{r['pysbd_split'] / r['our_split_sample']:.0f}× faster" if r.get("our_split_sample") else "—"
+        for r in results) + " |")
     lines.append("| peak memory | " + " | ".join(f"{r['peak_mb']:,.0f} MB" for r in results) + " |")
     lines.append("| sentences / theme matches / dates / mentions / amounts | " + " | ".join(
         f"{r['sentences']:,} / {r['theme_matches']:,} / {r['dates_found']:,} / {r['mentions']:,} / "

@@ -19,7 +19,7 @@ Out:
     from helpers.compare import claims, entities, stance
 """
 
-from helpers.compare import claims, entities, gazetteer, stance
+from helpers.compare import claims, entities, gazetteer, scripts, stance, stance_check
 from helpers.compare.distinctive import (
     DEFAULT_ALPHA0,
     count_group_terms,
@@ -46,6 +46,7 @@ __all__ = [
     "DEFAULT_ALPHA0", "DOC_THRESHOLD", "MIN_MATCHED_SENTENCES", "MIN_SHARED_WORDS", "SENTENCE_THRESHOLD",
     "claims", "count_group_terms", "describe_groups", "entities", "find_same_story", "gazetteer",
     "list_shared_sentences", "list_similar_pairs", "match_sentences", "plot_distinctive_terms",
-    "plot_similarity", "score_log_odds", "score_similarity", "stance", "tabulate_top_terms",
+    "plot_similarity", "score_log_odds", "score_similarity", "scripts", "stance", "stance_check",
+    "tabulate_top_terms",
     "top_distinctive_terms",
 ]

@@ -4,7 +4,9 @@
     found = claims.find_claims(c.sentences)   # one row per amount, with its normalised value
     claims.compare_claims(found)              # the same claim across sentences and sources
 
-What is read (English, with the common Russian forms):
+What is read (English and Russian, and through helpers.compare.amount_words the scale and
+currency words of German, French, Spanish, Italian, Portuguese, Ukrainian, Chinese and Arabic:
+"11 Billionen Rubel", "11 000 milliards de roubles", "110亿卢布", "11 تريليون روبل"):
     money       a currency symbol or code before the number ($, US$, €, £, ₽, ¥, USD, EUR, RUB, GBP,
                 CNY) or a currency word after it (dollars, euros, rubles/roubles, pounds, yuan,
                 руб., рублей, долл.); ``currency`` is the ISO code (¥ is read as CNY).
@@ -39,6 +41,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from helpers import patterns
+from helpers.compare import amount_words
 from helpers.corpus import dates
 from helpers.corpus.words import load_stopwords
 
@@ -56,6 +59,7 @@ SCALES = {"thousand": 1e3, "тыс": 1e3, "тыс.": 1e3, "k": 1e3, "million": 1
           **{f"{stem}{end}": value for stem, value in
              (("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)) for end in ("", "а", "ов")},
           "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3}
+SCALES.update(amount_words.SCALES_MORE)
 CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "долл": "USD",
     "долл.": "USD", "долларов": "USD", "доллара": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
@@ -64,7 +68,8 @@ CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
     "руб": "RUB", "руб.": "RUB", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB", "¥": "CNY",
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "юаней": "CNY",
 }
-PERCENT = r"%|per" + SP + r"cent|percent(?:age" + SP + r"points?)?|процент(?:ов|а)?"
+CURRENCIES.update(amount_words.CURRENCIES_MORE)
+PERCENT = r"%|％|per" + SP + r"cent|percent(?:age" + SP + r"points?)?|процент(?:ов|а)?"
 QUALIFIERS = ["more than", "less than", "up to", "at least", "an estimated", "approximately", "about",
               "around", "nearly", "almost", "roughly", "over", "under", "some", "около", "более",
               "почти", "свыше", "примерно", "до"]
@@ -82,18 +87,21 @@ def _alternation(words) -> str:
 
 def claim_pattern() -> str:
     """The amount pattern, written so RE2 and Python re read it alike (no look-around, no \\p)."""
-    num = r"\d{1,3}(?:[ ," + THIN_SPACES + r"]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    num = (r"\d{1,3}(?:[ ," + THIN_SPACES + r"]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"
+           r"|\d+(?:[.,]\d+)?")
     words = _alternation(NUMBER_WORDS)
     cur_pre = r"US\$|[$€£₽¥]|USD|EUR|RUB|GBP|CNY|RMB"
-    scale = (r"thousand|million|billion|trillion|миллиард(?:ов|а)?|миллион(?:ов|а)?|триллион(?:ов|а)?"
+    scale = (_alternation(amount_words.SCALES_MORE)
+             + r"|thousand|million|billion|trillion|миллиард(?:ов|а)?|миллион(?:ов|а)?|триллион(?:ов|а)?"
              r"|тысяч[аи]?|трлн|млрд|млн|тыс\.?")
     attached = r"tn|bn|mn|m|k"
-    cur_post = _alternation([w for w in CURRENCIES if w[0].isalpha() and len(w) > 2]) + r"|[$€£₽¥]"
+    cur_post = _alternation([w for w in CURRENCIES if w[0].isalpha() and (len(w) > 2 or not w.isascii())])
+    cur_post += r"|[$€£₽¥]"
     amount = (rf"(?P<num>{num}|{words})(?:(?P<abbr>{attached})|{SP}*(?P<scale>{scale}))?")
     second = (rf"(?:{SP}*(?:-|–|—|to|до){SP}*(?:{cur_pre})?{SP}?(?P<num2>{num})"
               rf"(?:(?P<abbr2>{attached})|{SP}*(?P<scale2>{scale}))?)?")
     return (rf"(?:(?P<qual>{_alternation(QUALIFIERS)}){SP}+)?(?:(?P<cur>{cur_pre}){SP}?)?{amount}{second}"
-            rf"(?:{SP}*(?P<post>{PERCENT}|{cur_post}))?")
+            rf"(?:{SP}*(?:(?:de|di){SP}+|d['’])?(?P<post>{PERCENT}|{cur_post}))?")
 
 
 def parse_number(value: pd.Series) -> pd.Series:
@@ -120,11 +128,15 @@ def find_claims(sentences: pd.DataFrame) -> pd.DataFrame:
         written), start, end (offsets in the sentence); in text order.
     """
     pattern = claim_pattern()
-    hits = patterns.scan_texts(sentences["text"], pattern, pattern, ignore_case=True)
+    languages = sentences.get("language", pd.Series("", index=sentences.index))
+    scanned = amount_words.blank_han(sentences["text"], languages)
+    hits = patterns.scan_texts(scanned, pattern, pattern, ignore_case=True)
     texts = sentences["text"].to_numpy()[hits["row"].to_numpy()]
+    hits["match"] = [t[a:z] for t, a, z in zip(texts, hits["start"], hits["end"])]
     before = pd.Series([t[max(0, s - 12):s] for t, s in zip(texts, hits["start"])], dtype="str")
     after = pd.Series([t[e:e + 60] for t, e in zip(texts, hits["end"])], dtype="str")
-    found = _classify(hits, before, after)
+    hit_languages = languages.fillna("").astype("str").to_numpy()[hits["row"].to_numpy()]
+    found = _classify(hits, before, after, hit_languages)
     kept = (found["kind"] != "").to_numpy()
     found = found[kept].reset_index(drop=True)
     found["target_year"] = _target_years(texts[kept], found["end"].to_numpy())
@@ -134,18 +146,21 @@ def find_claims(sentences: pd.DataFrame) -> pd.DataFrame:
                                       "start": "int64", "end": "int64"})
 
 
-def _classify(hits: pd.DataFrame, before: pd.Series, after: pd.Series) -> pd.DataFrame:
+def _classify(hits: pd.DataFrame, before: pd.Series, after: pd.Series, languages) -> pd.DataFrame:
     """Values, currency, unit and kind of each candidate ("" kind = not an amount)."""
     out = hits.rename(columns={"match": "text", "qual": "qualifier"}).copy()
-    scale = out["abbr"].fillna(out["scale"]).str.casefold().map(SCALES)
+    scale = out["abbr"].fillna(out["scale"]).str.casefold().str.replace(r"\s+", " ", regex=True)
+    scale = scale.map(SCALES)
     scale2 = out["abbr2"].fillna(out["scale2"]).str.casefold().map(SCALES)
-    num, num2 = parse_number(out["num"].fillna("")), parse_number(out["num2"].fillna(""))
+    langs = pd.Series(languages, index=out.index, dtype="str")
+    num = amount_words.reparse_dot_thousands(out["num"], parse_number(out["num"].fillna("")), langs)
+    num2 = amount_words.reparse_dot_thousands(out["num2"], parse_number(out["num2"].fillna("")), langs)
     out["value"] = num * scale.fillna(scale2).fillna(1.0)
     out["value_high"] = (num2 * scale2.fillna(scale).fillna(1.0)).fillna(out["value"])
     post = out["post"].fillna("").str.casefold()
     before_number = out["cur"].fillna("").str.casefold().map(CURRENCIES)
     out["currency"] = before_number.fillna(post.map(CURRENCIES)).fillna("")
-    is_percent = post.str.contains(r"^(?:%|per|percent|процент)", regex=True)
+    is_percent = post.str.contains(r"^(?:%|％|per|percent|процент)", regex=True)
     out["unit"] = np.where(is_percent, "%", "")
     no_unit = (out["currency"] == "") & ~is_percent
     counted = _count_units(after)

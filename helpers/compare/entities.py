@@ -20,7 +20,8 @@ Vladimir Putin" is one mention of Vladimir Putin and "Yandex GPT" is the model, 
 All content sentences count, titles and headings included (c.sentences has no page furniture).
 
 Matching runs RE2 once over all sentences joined with newlines (linear time, whatever the number
-of aliases); see scan_texts.
+of aliases); see scan_texts. Sentences in Chinese or Japanese (no spaces between words) and Arabic
+(clitics attached to names: لروسيا, الكرملين) are matched by helpers.compare.scripts instead.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from helpers.compare import names as names_module
+from helpers.compare import scripts
 from helpers.compare.gazetteer import load_gazetteer, resolve_aliases
 from helpers.corpus import dates, words
 from helpers.patterns import WORD_PY, WORD_RE2, phrase_alternation, scan_texts
@@ -58,9 +61,16 @@ def find_mentions(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = None
     """
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     gaz = gaz[gaz["type"] != "ignore"]
-    hits = scan_texts(sentences["text"], phrase_alternation(gaz["alias"], WORD_RE2),
+    unspaced = scripts.is_unspaced(sentences.get("language"), sentences.index).to_numpy()
+    spaced_rows = np.flatnonzero(~unspaced)
+    hits = scan_texts(sentences["text"].iloc[spaced_rows], phrase_alternation(gaz["alias"], WORD_RE2),
                       phrase_alternation(gaz["alias"], WORD_PY))
-    resolved = resolve_aliases(hits["match"], gaz)
+    hits["row"] = spaced_rows[hits["row"].to_numpy()] if len(hits) else hits["row"]
+    hits["phrase_text"] = hits["match"]
+    if unspaced.any():
+        extra = scripts.scan_unspaced(sentences["text"], sentences["language"], gaz["alias"].tolist())
+        hits = pd.concat([hits, extra], ignore_index=True).sort_values(["row", "start"], ignore_index=True)
+    resolved = resolve_aliases(hits["phrase_text"], gaz)
     out = pd.concat([sentences[["doc_id", "sent_id"]].iloc[hits["row"]].reset_index(drop=True),
                      resolved, hits[["match", "start", "end"]].rename(columns={"match": "text"})], axis=1)
     return out.astype({c: "str" for c in ["doc_id", "sent_id", "entity", "type", "country", "alias", "text"]})
@@ -102,7 +112,9 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     only if it also appears capitalised elsewhere in mid-sentence (so "Despite", "Many" do not);
     stop words, month names and one-letter words are dropped; a run that opens a sentence
     and ends at a colon is a title-case label ("Economic Potential:") and is dropped; a trailing
-    possessive 's is removed.
+    possessive 's is removed. In German sentences single words that are common nouns are dropped;
+    a Russian or Ukrainian name's case forms count as one name (helpers.compare.names). Chinese,
+    Japanese and Arabic have no capitals: names.list_undiscoverable lists such sentences.
 
     Args:
         sentences: doc_id, sent_id, role, text.
@@ -121,6 +133,7 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     tokens = _mark_tokens(scan_texts(masked, _CANDIDATE_RE2, _CANDIDATE_PY), chars, row_starts)
     runs = _name_runs(tokens, chars, row_starts, body["text"])
     names = runs.merge(body[["doc_id", "sent_id", "text"]], left_on="row", right_index=True)
+    names = _apply_language_knowledge(names, body)
     out = (names.groupby("name", sort=False)
            .agg(n=("name", "size"), n_docs=("doc_id", "nunique"),
                 doc_ids=("doc_id", lambda d: ", ".join(sorted(set(d)))),
@@ -129,6 +142,20 @@ def discover_names(sentences: pd.DataFrame, gazetteer: pd.DataFrame | None = Non
     out = out[out["n"] >= min_count].sort_values(["n", "name"], ascending=[False, True], ignore_index=True)
     return out.astype({"name": "str", "n": "int64", "n_docs": "int64", "doc_ids": "str",
                        "sent_id": "str", "text": "str"})
+
+
+def _apply_language_knowledge(names: pd.DataFrame, body: pd.DataFrame) -> pd.DataFrame:
+    """Drop German common nouns; give a Cyrillic name's inflected forms its most frequent form."""
+    if "language" in body:
+        language = body["language"].fillna("").astype("str").to_numpy()[names["row"].to_numpy()]
+        names = names[~((language == "de") & names_module.is_german_common_noun(names["name"]).to_numpy())]
+    key = names_module.lemmatise_cyrillic(names["name"])
+    if len(names):
+        counts = names.groupby([key.to_numpy(), names["name"].to_numpy()]).size().reset_index()
+        counts.columns = ["key", "name", "n"]
+        best = counts.sort_values(["key", "n", "name"], ascending=[True, False, True]).drop_duplicates("key")
+        names = names.assign(name=key.map(best.set_index("key")["name"]).to_numpy())
+    return names
 
 
 def _mask_spans(texts: pd.Series, spans: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

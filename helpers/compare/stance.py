@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers import config, paths, patterns, plots
-from helpers.compare import entities
+from helpers.compare import entities, scripts
 from helpers.corpus import language as languages
 
 STANCE_CUES_PATH = paths.DATA_DIR / "stance_cues.yaml"
@@ -179,10 +179,7 @@ def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
     if "language" in sentences.columns:  # sentences in a language without cues are not read
         about &= is_scored_language(sentences["language"], cues)
     about = sentences[about].reset_index(drop=True)
-    phrases = cues.cues["cue"]
-    hits = patterns.scan_texts(about["text"], patterns.phrase_alternation(phrases, patterns.WORD_RE2),
-                               patterns.phrase_alternation(phrases, patterns.WORD_PY), ignore_case=True)
-    hits["cue"] = patterns.resolve_phrases(hits["match"], cues.cues["cue"], ignore_case=True)
+    hits = _find_cue_words(about, cues.cues["cue"])
     found = hits.merge(cues.cues, on="cue", how="left")
     texts = about["text"].to_numpy()
     # a negation binds to the nearest cue after it: look back no further than the previous cue
@@ -204,6 +201,23 @@ def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
                 "contribution", "start", "end"]].astype({"doc_id": "str", "sent_id": "str", "cue": "str",
                                                          "text": "str", "side": "str", "is_negated": "bool",
                                                          "is_hedged": "bool"})
+
+
+def _find_cue_words(about: pd.DataFrame, phrases: pd.Series) -> pd.DataFrame:
+    """row, start, end, match, cue: every cue in the texts (whole words; in Chinese and Arabic
+    sentences through helpers.compare.scripts)."""
+    unspaced = scripts.is_unspaced(about.get("language"), about.index).to_numpy()
+    spaced = np.flatnonzero(~unspaced)
+    hits = patterns.scan_texts(about["text"].iloc[spaced],
+                               patterns.phrase_alternation(phrases, patterns.WORD_RE2),
+                               patterns.phrase_alternation(phrases, patterns.WORD_PY), ignore_case=True)
+    hits["row"] = spaced[hits["row"].to_numpy()] if len(hits) else hits["row"]
+    hits["cue"] = patterns.resolve_phrases(hits["match"], phrases, ignore_case=True)
+    if unspaced.any():
+        extra = scripts.scan_unspaced(about["text"], about["language"], phrases.tolist(), ignore_case=True)
+        extra["cue"] = patterns.resolve_phrases(extra["phrase_text"], phrases, ignore_case=True)
+        hits = pd.concat([hits, extra[hits.columns]], ignore_index=True)
+    return hits.astype({"row": "int64", "start": "int64", "end": "int64"})
 
 
 _NON_WORD = r"[^\p{L}\p{N}_]"

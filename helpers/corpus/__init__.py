@@ -7,7 +7,8 @@ in its source (locations), decoding, language detection (language), the classifi
 page furniture (cleaning, with the researcher's rules in rules, evidence per block in furniture
 and the neighbours' say in context), sentence splitting (sentences),
 word counts and keyword-in-context (words), publication dates in bylines and manifest values
-(dates), drafting manifest rows for new files (manifest) and the Parquet cache (cache).
+(dates), the hand-coded sample in every language (samples), drafting manifest rows for new files
+(manifest) and the Parquet cache (cache).
 
 In: a folder of article files and ``data/manifest.csv`` (doc_id, file, metadata columns).
 Out: a Corpus (``load_corpus()``) with these tables:
@@ -34,6 +35,7 @@ new files with ``python -m helpers.corpus.manifest FOLDER``.
 from helpers.corpus.load import TABLES, Corpus, load_corpus
 from helpers.corpus.locations import add_locations, describe_locations
 from helpers.corpus.rules import CleaningRulesError, load_cleaning_rules
+from helpers.corpus.samples import LanguageSampleError, load_language_samples, summarise_samples
 from helpers.corpus.sentences import split_sentences
 from helpers.corpus.sources import MANIFEST_COLUMNS, CorpusError, derive_doc_id, read_manifest
 from helpers.corpus.summary import (
@@ -56,10 +58,10 @@ from helpers.corpus.words import (
 )
 
 __all__ = [
-    "MANIFEST_COLUMNS", "TABLES", "CleaningRulesError", "Corpus", "CorpusError", "add_locations",
-    "count_matches", "describe_locations",
-    "count_terms", "count_words", "derive_doc_id", "find_term", "format_kwic",
-    "list_sources", "load_cleaning_rules", "load_corpus", "load_stopwords", "read_manifest",
-    "removed_blocks", "split_sentences", "summarise_cleaning", "summarise_problems", "tokenize_words",
-    "top_terms", "top_terms_table", "uncertain_blocks",
+    "MANIFEST_COLUMNS", "TABLES", "CleaningRulesError", "Corpus", "CorpusError", "LanguageSampleError",
+    "add_locations", "count_matches", "count_terms", "count_words", "derive_doc_id", "describe_locations",
+    "find_term", "format_kwic", "list_sources", "load_cleaning_rules", "load_corpus", "load_language_samples",
+    "load_stopwords", "read_manifest", "removed_blocks", "split_sentences", "summarise_cleaning",
+    "summarise_problems", "summarise_samples", "tokenize_words", "top_terms", "top_terms_table",
+    "uncertain_blocks",
 ]

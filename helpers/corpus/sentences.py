@@ -1,11 +1,14 @@
 """Sentence splitting over the paragraphs table.
 
-Splitting finds the candidate boundaries over all paragraphs at once (joined with newlines; numpy
-over the code points, in linear time) and maps them back, so it serves a hundred thousand
-articles as well as five. A boundary is
+Splitting runs one regular expression over all paragraphs at once (joined with newlines) and maps
+the boundaries back, so it serves a hundred thousand articles as well as five. A boundary is
 terminal punctuation (. ! ? … 。 ！ ？ ؟), with any closing quotes or brackets, followed by white
 space and a character that can start a sentence (not a lower-case letter), except after a known
-abbreviation (U.S., e.g., Mr., No. 34, ...). CJK terminal punctuation needs no space.
+abbreviation of the paragraph's language (helpers.corpus.abbreviations: U.S., z. B., проф., кв. 234,
+Ago. 1984), after initials (В.В. Путин), after an item number (1. … 2. …), inside a spaced
+ellipsis (. . .) and before a dialogue dash followed by lower case (? — спросил он). "the U.S."
+ends a sentence when the next word typically opens one. CJK terminal punctuation needs no space,
+but does not end a sentence inside 《…》 or 「…」.
 """
 
 from __future__ import annotations
@@ -15,93 +18,80 @@ import re
 import numpy as np
 import pandas as pd
 
-# Abbreviations after which a full stop does not end a sentence (compared case-sensitively
-# without the final dot). Those in NUMBER_ABBREVIATIONS only when a number follows ("No. 34").
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof Sr Jr St Gen Col Lt Sgt Capt Cmdr Adm Gov Sen Rep Pres Rev Hon "
-    "Inc Ltd Co Corp Bros Dept Univ Assn Est "
-    "e.g i.e etc vs cf al approx ca viz resp "
-    "U.S U.K U.N E.U U.S.A U.S.S.R D.C a.m p.m "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "т.е т.д т.п др им г гг ул д стр см напр".split()
+from helpers.corpus.abbreviations import (
+    SENTENCE_FINAL,
+    abbreviations_for,
 )
-NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "no", "p", "pp", "vol", "Vol", "Art", "art",
-                                  "Fig", "fig", "ch", "Ch", "sec", "Sec", "№"})
-# Candidate boundaries: a run of terminal punctuation, with any closing quotes or brackets, then
-# spaces and a character that can start a sentence; or CJK terminal punctuation. Found with numpy
-# over the code points of all paragraphs at once (linear time: a run of 100,000 dots included).
-_TERMINAL_CHARS = ".!?…؟।"
-_CJK_TERMINAL = "。！？"
-_CLOSING = "\"'”’»)]"
-_SPACES = " \t\u00a0"
-_NOT_START = re.compile(r"[\sa-zà-ÿа-яё]")  # cannot follow a boundary's spaces
-_TOKEN_CHAR = re.compile(r"[\w.№]")  # the word before a full stop ("U.S", "No", "J")
+
+# Candidate boundaries (a run is tried from its first character only, so a run of 100,000 dots
+# costs linear time): terminal punctuation (with closing quotes/brackets, and a French closing
+# guillemet after a space) followed by spaces and something that is not a common lower-case
+# letter, or CJK terminal punctuation; _is_boundary then rules out abbreviations, initials,
+# numbered items, spaced ellipses, dialogue dashes and other scripts' lower case.
+_TERMINAL = re.compile(r"(?<![.!?…؟।])[.!?…؟।]+(?:[ \u00a0\u202f][»›])?[\"'”’“»›)\]]*"
+                       r"(?=[ \t\u00a0]+[^\sa-zà-ÿа-яё])"
+                       r"|[。！？]+[\"'”’」』)）]*")
+_CJK_TERMINAL = frozenset("。！？")
+_CJK_OPEN, _CJK_CLOSE = "《「『（“", "》」』）”"
+_DASHES = "—–-"
+_TOKEN_BEFORE = re.compile(r"([\w.№°-]+)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 MAX_SENTENCE_CHARS = 2000  # longer stretches without sentence punctuation are cut at a space
 
 
-def _codes(chars: str) -> np.ndarray:
-    return np.array([ord(c) for c in chars], dtype=np.uint32)
+def _is_boundary(joined: str, m: re.Match, language: str = "en") -> bool:
+    """Decide whether a run of terminal punctuation ends a sentence (in the paragraph's language)."""
+    end = m.end()
+    if end >= len(joined) or joined[end] == "\n":
+        return False  # the paragraph's end is a boundary anyway
+    if m.group(0)[0] in _CJK_TERMINAL:
+        return not _inside_cjk_title(joined, m.start())
+    if not joined[end].isspace():
+        return False
+    rest = joined[end:end + 40].lstrip(" \t\u00a0")
+    if not rest or rest[0] == "\n" or rest[0].islower() or rest[0] in "»›”)":
+        return False  # lower case, or a closing quote the sentence goes on after ("? » a-t-il")
+    if rest[0] in _DASHES and rest[1:2].isspace() and rest[2:3].islower():
+        return False  # "— Ты придёшь? — спросил он."
+    if m.group(0) == ".":
+        return _is_full_stop(joined, m.start(), rest, language)
+    return True
 
 
-def _next_outside(inside: np.ndarray) -> np.ndarray:
-    """For each position (and one past the end), the first position at or after it not ``inside``."""
-    n = len(inside)
-    idx = np.where(np.append(inside, False), n + 1, np.arange(n + 1))
-    idx[n] = n
-    return np.minimum.accumulate(idx[::-1])[::-1]
+def _inside_cjk_title(joined: str, at: int) -> bool:
+    """Whether position ``at`` lies inside an unclosed 《…》, 「…」 or （…） of its paragraph."""
+    line_start = joined.rfind("\n", 0, at) + 1
+    head = joined[line_start:at]
+    return any(head.rfind(o) > head.rfind(c) for o, c in zip(_CJK_OPEN, _CJK_CLOSE, strict=True))
 
 
-def _char_test(cp: np.ndarray, positions: np.ndarray, test) -> np.ndarray:
-    """``test`` (a function of one character) for the characters at these positions."""
-    if not len(positions):
-        return np.zeros(0, dtype=bool)
-    uniq, inverse = np.unique(cp[positions], return_inverse=True)
-    return np.array([bool(test(chr(c))) for c in uniq], dtype=bool)[inverse]
+def _is_full_stop(joined: str, at: int, rest: str, language: str) -> bool:
+    """Whether a single '.' at ``at``, followed by spaces and ``rest``, ends a sentence."""
+    if rest[0] == ".":
+        return False  # inside a spaced ellipsis ". . ."
+    if joined[max(0, at - 4):at] == ". . ":
+        return joined[max(0, at - 6):at - 4] == ". "  # ". . . ." ends one; ". . ." alone does not
+    before = _TOKEN_BEFORE.search(joined, max(0, at - 24), at)
+    token = before.group(1) if before else ""
+    never, numbers, starters = abbreviations_for(language)
+    next_word = rest.split(None, 1)[0].strip("\"'“„«(") if rest.split() else ""
+    if token in SENTENCE_FINAL:
+        return next_word in starters
+    if token in never or token.rstrip(".") in never:
+        return False
+    if token in numbers and rest[0].isdigit():
+        return False
+    if _INITIALS.fullmatch(token) and token[-1].isupper() and len(token.replace(".", "")) <= 3:
+        return False  # an initial or compound initials: "J. Nocetti", "В.В. Путин"
+    return not (len(token) <= 3 and token.isdigit() and _is_item_number(joined, at - len(token)))
 
 
-def _boundaries(joined: str) -> np.ndarray:
-    """The offsets in ``joined`` where a sentence ends (after its punctuation), in order."""
-    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    n = len(cp)
-    after_close = _next_outside(np.isin(cp, _codes(_CLOSING)))
-    ends = []
-    for chars, needs_space in ((_TERMINAL_CHARS, True), (_CJK_TERMINAL, False)):
-        member = np.isin(cp, _codes(chars))
-        starts = np.flatnonzero(member & ~np.concatenate([[False], member[:-1]]))
-        stop = after_close[_next_outside(member)[starts]]  # end of the punctuation and quotes
-        if needs_space:
-            nxt = _next_outside(np.isin(cp, _codes(_SPACES)))[stop]
-            keep = (nxt > stop) & (nxt < n)
-            starts, stop, nxt = starts[keep], stop[keep], nxt[keep]
-            keep = ~_char_test(cp, nxt, lambda ch: _NOT_START.match(ch) or ch.islower())
-            starts, stop, nxt = starts[keep], stop[keep], nxt[keep]
-            keep = ~_after_abbreviation(joined, cp, starts, stop, nxt)
-            ends.append(stop[keep])
-        else:
-            ends.append(stop[(stop < n) & (cp[np.minimum(stop, n - 1)] != ord("\n"))])
-    return np.sort(np.concatenate(ends)).astype(np.int64)
-
-
-def _after_abbreviation(joined: str, cp: np.ndarray, starts: np.ndarray, stop: np.ndarray,
-                        nxt: np.ndarray) -> np.ndarray:
-    """Whether a lone full stop follows an abbreviation (``U.S.``, ``e.g.``), a number
-    abbreviation before a digit (``No. 34``) or an initial (``J. Nocetti``)."""
-    single = np.flatnonzero((stop - starts == 1) & (cp[starts] == ord(".")))
-    out = np.zeros(len(starts), dtype=bool)
-    if not len(single):
-        return out
-    breaks = np.flatnonzero(~_char_test(cp, np.arange(len(cp)), _TOKEN_CHAR.match))
-    s = starts[single]
-    previous_break = np.searchsorted(breaks, s, side="left") - 1
-    begin = np.where(previous_break >= 0, breaks[np.maximum(previous_break, 0)] + 1, 0)
-    begin = np.maximum(begin, s - 24)
-    tokens = pd.Series([joined[a:z] for a, z in zip(begin.tolist(), s.tolist())], dtype="object")
-    digit = _char_test(cp, nxt[single], str.isdigit)
-    abbreviation = (tokens.isin(ABBREVIATIONS) | tokens.str.rstrip(".").isin(ABBREVIATIONS)
-                    | (tokens.isin(NUMBER_ABBREVIATIONS) & digit)
-                    | ((tokens.str.len() == 1) & tokens.str.isupper()))
-    out[single] = abbreviation.to_numpy(dtype=bool)
-    return out
+def _is_item_number(joined: str, at: int) -> bool:
+    """Whether the number starting at ``at`` opens a numbered item: at the paragraph's start or
+    after a colon or a sentence's end ("Steps: 1. Chips. 2. Talent.")."""
+    line_start = joined.rfind("\n", 0, at) + 1
+    head = joined[max(line_start, at - 200):at].rstrip(" \t\u00a0")
+    return head == "" or head[-1] in ":;.!?"
 
 
 def _cap_spans(starts: np.ndarray, ends: np.ndarray, joined: str,
@@ -124,6 +114,21 @@ def _cap_spans(starts: np.ndarray, ends: np.ndarray, joined: str,
     all_z = np.concatenate([ends, np.array(extra_z, dtype=np.int64)])
     order = np.argsort(all_a, kind="stable")
     return all_a[order], all_z[order]
+
+
+def _find_cuts(joined: str, para_start: np.ndarray, language: pd.Series | None) -> np.ndarray:
+    """Offsets in ``joined`` where a sentence ends inside a paragraph."""
+    candidates = list(_TERMINAL.finditer(joined))
+    if not candidates:
+        return np.array([], dtype=np.int64)
+    if language is None:
+        langs = ["en"] * len(candidates)
+    else:
+        para_langs = language.fillna("").astype("str").to_numpy()
+        where = np.searchsorted(para_start, [m.start() for m in candidates], side="right") - 1
+        langs = para_langs[where].tolist()
+    return np.fromiter((m.end() for m, lang in zip(candidates, langs, strict=True)
+                        if _is_boundary(joined, m, lang)), dtype=np.int64)
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -150,7 +155,7 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     joined = "\n".join(texts)
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     para_start = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.int64)
-    cuts = _boundaries(joined)
+    cuts = _find_cuts(joined, para_start, paragraphs.get("language"))
     points = np.concatenate([para_start, cuts])
     points.sort(kind="stable")
     para_of = np.searchsorted(para_start, points, side="right") - 1

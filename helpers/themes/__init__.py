@@ -4,7 +4,8 @@ against hand coding.
 Owns the codebook (codebook: ``data/codebook.yaml`` read and checked; its patterns are compiled
 by helpers.patterns),
 the coding of sentences or paragraphs (coding), the tables and figures over coded units (tables),
-NMF topics aligned to the themes (topics) and agreement with a hand-coded sample (validation).
+NMF topics aligned to the themes (topics), agreement with a hand-coded sample (validation) and
+with the hand-coded sample in every language (languages).
 
 In: ``sentences`` or ``paragraphs`` (doc_id, sent_id or para_id, text, language) and
 ``documents`` (doc_id, language) from helpers.corpus.
@@ -37,6 +38,12 @@ from helpers.themes.coding import (
     search_spans,
     select_units,
 )
+from helpers.themes.languages import (
+    code_samples,
+    pivot_language_scores,
+    score_languages,
+    summarise_languages,
+)
 from helpers.themes.tables import (
     cooccur_themes,
     pivot_cooccurrence,
@@ -60,10 +67,12 @@ from helpers.themes.validation import (
 
 __all__ = [
     "MATCH_COLUMNS", "Codebook", "CodebookError", "Topics", "ValidationSampleError", "align_topics",
-    "check_validation", "code_sentences", "cooccur_themes", "describe_codebook", "find_spans",
+    "check_validation", "code_samples", "code_sentences", "cooccur_themes", "describe_codebook", "find_spans",
     "fit_topics", "list_disagreements", "list_uncoded_documents", "load_codebook", "load_validation",
-    "pivot_alignment", "pivot_cooccurrence", "pivot_themes", "plot_cooccurrence", "plot_theme_heatmap",
-    "rank_pairs", "retrieve_theme", "score_agreement", "score_validation", "search_spans",
-    "select_sample", "select_themes", "select_units", "stem_pattern", "summarise_topics",
+    "pivot_alignment", "pivot_cooccurrence",
+    "pivot_language_scores", "pivot_themes", "plot_cooccurrence", "plot_theme_heatmap",
+    "rank_pairs", "retrieve_theme", "score_agreement", "score_languages", "score_validation", "search_spans",
+    "select_sample", "select_themes", "select_units", "stem_pattern", "summarise_languages",
+    "summarise_topics",
     "tabulate_themes",
 ]

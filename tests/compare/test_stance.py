@@ -148,11 +148,11 @@ def test_russian_cues_negation_binds_to_the_nearest_cue_and_other_languages_are_
     cues = stance.load_stance_cues()
     sents = pd.DataFrame({
         "doc_id": "r", "sent_id": ["r-s1", "r-s2", "r-s3", "r-s4"],
-        "language": ["ru", "ru", "ru", "de"],
+        "language": ["ru", "ru", "ru", "pl"],
         "text": ["Россия отстаёт в гонке искусственного интеллекта.",
                  "Россия не отстаёт от лидеров.",
                  "Возможно, Россия войдёт в число лидеров.",
-                 "Russland liegt zurück, sagt ein Bericht über Russia und Yandex."]})
+                 "Rosja pozostaje w tyle, mówi raport o Russia i Yandex: lagging behind."]})
     hits = stance.find_stance_cues(sents, cues)
     got = hits[["sent_id", "cue", "is_negated", "is_hedged", "contribution"]].values.tolist()
     assert got == [
@@ -161,7 +161,8 @@ def test_russian_cues_negation_binds_to_the_nearest_cue_and_other_languages_are_
         ["r-s2", "лидер*", False, False, 2.0],     # ... but not the next one
         ["r-s3", "в число лидеров", False, True, 1.0],  # hedged: 2 × 0.5
     ]
-    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["ru", "", "de"]})
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["ru", "", "pl"]})
     unscored = stance.list_unscored_documents(docs, cues)
     assert unscored["doc_id"].tolist() == ["c"]
-    assert unscored["problem"][0] == "not scored: no stance cues for language 'de' (cues exist for en, ru)"
+    assert unscored["problem"][0] == ("not scored: no stance cues for language 'pl' (cues exist for en, ru, "
+                                      "uk, de, fr, es, it, pt, zh, ar)")
