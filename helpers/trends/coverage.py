@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from scipy import stats
 
 from helpers.compare import stance
+from helpers.trends import codes
 from helpers.trends.periods import span_periods
 
 Z95 = 1.959963984540054
@@ -46,14 +45,15 @@ def wilson_interval(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _cells(placed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(every period × group, with n_docs and n_sentences; the placed documents with their cell)."""
+    """(every period × group, with n_docs and n_sentences, group by group in date order; the placed
+    documents with the row number of their cell in ``cell``)."""
     docs = placed[placed["period"] != ""].reset_index(drop=True)
     periods = span_periods(placed)
-    groups = sorted(docs["group"].unique())
-    grid = periods.merge(pd.DataFrame({"group": pd.Series(groups, dtype="str")}), how="cross")
-    grid = grid.sort_values(["group", "period_start"], ignore_index=True)
-    key = pd.MultiIndex.from_frame(grid[["period", "group"]])
-    docs["cell"] = key.get_indexer(pd.MultiIndex.from_frame(docs[["period", "group"]]))
+    groups = pd.Index(sorted(docs["group"].unique()), dtype="str")
+    grid = periods.iloc[np.tile(np.arange(len(periods)), len(groups))].reset_index(drop=True)
+    grid["group"] = pd.Series(np.repeat(groups.to_numpy(), len(periods)), dtype="str")
+    period_code = pd.Index(periods["period_start"]).get_indexer(docs["period_start"])
+    docs["cell"] = groups.get_indexer(docs["group"]) * len(periods) + period_code
     grid["n_docs"] = np.bincount(docs["cell"], minlength=len(grid)).astype("int64")
     grid["n_sentences"] = np.bincount(docs["cell"], weights=docs["n_sentences"],
                                       minlength=len(grid)).astype("int64")
@@ -71,58 +71,37 @@ def count_by_period(placed: pd.DataFrame) -> pd.DataFrame:
     return _cells(placed)[0]
 
 
-def _arrow(values) -> pa.Array:
-    """A column as one Arrow string array (zero-copy for the Arrow-backed str columns)."""
-    arr = pa.array(values)
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    return arr if pa.types.is_large_string(arr.type) else arr.cast(pa.large_string())
-
-
-def index_codes(values, universe) -> np.ndarray:
-    """Each value's position in ``universe`` (-1 when absent), hashed in Arrow (no Python loop)."""
-    found = pc.index_in(_arrow(values), value_set=_arrow(pd.Series(list(universe), dtype="str")))
-    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
-
-
-def _distinct(keys: np.ndarray, size: int) -> np.ndarray:
-    """The distinct integer keys (sorted), by marking them in a table of ``size`` flags: O(n)."""
-    seen = np.zeros(size, dtype=bool)
-    seen[keys] = True
-    return np.flatnonzero(seen)
-
-
 def _tabulate_items(placed: pd.DataFrame, rows: pd.DataFrame, column: str,
                     items: list[str]) -> pd.DataFrame:
     """Per cell and item: n_rows, n_with (documents with the item), n_sents (sentences with it),
-    beside the cell sizes of _cells."""
+    beside the cell sizes of _cells. A sentence belongs to the document of its first row; without
+    a sent_id column each row stands for itself and n_sents is 0."""
     grid, docs = _cells(placed)
     n_items = max(len(items), 1)
-    doc_cell = docs["cell"].to_numpy()
-    t = index_codes(rows[column], items)
-    if "sent_id" in rows:  # hash the sentence ids once; a document per distinct sentence
-        encoded = pc.dictionary_encode(_arrow(rows["sent_id"]))
-        s = encoded.indices.to_numpy().astype("int64")
-        first = np.empty(len(encoded.dictionary), dtype="int64")
-        first[s[::-1]] = np.arange(len(s) - 1, -1, -1)  # the first row of each sentence
-        d = index_codes(_arrow(rows["doc_id"]).take(pa.array(first)), docs["doc_id"])[s]
+    t = codes.index_codes(rows[column], pd.Series(items, dtype="str"))
+    if "sent_id" in rows:
+        s, first = codes.encode_sentences(rows["sent_id"])
+        sent_doc = codes.codes_by_runs(codes.as_arrow(rows["doc_id"]).take(first), docs["doc_id"])
     else:
-        s, d = None, index_codes(rows["doc_id"], docs["doc_id"])
-    keep = (d >= 0) & (t >= 0)
-    d, t = d[keep], t[keep]
+        s, sent_doc = np.arange(len(rows)), codes.codes_by_runs(rows["doc_id"], docs["doc_id"])
+    # the cell of each sentence (-1: its document is not placed)
+    sent_cell = np.append(docs["cell"].to_numpy(), -1)[sent_doc]
+    if (t < 0).any():
+        s, t = s[t >= 0], t[t >= 0]
+    cell = sent_cell[s]
     size = len(grid) * n_items
-    flat = doc_cell[d] * n_items + t
-    n_rows = np.bincount(flat, minlength=size)
-    doc_item = _distinct(d * n_items + t, len(docs) * n_items)
-    n_docs = np.bincount(doc_cell[doc_item // n_items] * n_items + doc_item % n_items, minlength=size)
-    n_sents = np.zeros(size, dtype="int64")
-    if s is not None and keep.any():
-        s = s[keep]
-        sent_cell = np.zeros(int(s.max()) + 1, dtype="int64")
-        sent_cell[s] = doc_cell[d]
-        sent_item = _distinct(s * n_items + t, len(sent_cell) * n_items)
-        n_sents = np.bincount(sent_cell[sent_item // n_items] * n_items + sent_item % n_items,
-                              minlength=size)
+    n_rows = np.bincount((cell * n_items + t)[cell >= 0], minlength=size)
+    sent_item = codes.distinct_codes(s * n_items + t, len(sent_cell) * n_items)
+    pair_sent, pair_item = sent_item // n_items, sent_item % n_items
+    pair_cell = sent_cell[pair_sent]
+    placed_pair = pair_cell >= 0
+    n_sents = np.bincount((pair_cell * n_items + pair_item)[placed_pair], minlength=size)
+    doc_item = codes.distinct_codes((sent_doc[pair_sent] * n_items + pair_item)[placed_pair],
+                                    len(docs) * n_items)
+    n_docs = np.bincount(docs["cell"].to_numpy()[doc_item // n_items] * n_items + doc_item % n_items,
+                         minlength=size)
+    if "sent_id" not in rows:
+        n_sents = np.zeros(size, dtype="int64")
     out = grid.loc[grid.index.repeat(len(items))].reset_index(drop=True)
     out.insert(4, column, pd.Series(np.tile(np.asarray(items, dtype=object), len(grid)), dtype="str"))
     return out.assign(n_rows=n_rows[:len(out)], n_with=n_docs[:len(out)], n_sents=n_sents[:len(out)])
