@@ -34,7 +34,7 @@ def index_codes(values, universe) -> np.ndarray:
         universe = universe.combine_chunks()
     values = as_arrow(values)
     found = pc.index_in(values, value_set=universe.cast(values.type))
-    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
+    return found.fill_null(-1).to_numpy(zero_copy_only=False)
 
 
 def run_starts(values) -> np.ndarray:
@@ -44,8 +44,9 @@ def run_starts(values) -> np.ndarray:
     n = len(arr)
     starts = np.ones(n, dtype=bool)
     if n > 1:
-        same = pc.equal(arr.slice(1), arr.slice(0, n - 1)).fill_null(False)
-        starts[1:] = ~same.to_numpy(zero_copy_only=False)
+        differs = pc.not_equal(arr.slice(1), arr.slice(0, n - 1))
+        starts[1:] = (differs.fill_null(True) if differs.null_count else differs).to_numpy(
+            zero_copy_only=False)
     return starts
 
 
@@ -58,12 +59,30 @@ def is_sorted(values) -> bool:
     return n < 2 or bool(pc.all(pc.less_equal(arr.slice(0, n - 1), arr.slice(1))).as_py())
 
 
+def running_number(starts: np.ndarray) -> np.ndarray:
+    """The number of the run each row is in (0 for the first run), in the narrowest integer type."""
+    numbers = np.cumsum(starts, dtype=code_type(len(starts)))
+    numbers -= 1
+    return numbers
+
+
+def code_type(size: int) -> type:
+    """int32 for codes below ``size`` when they fit (half the memory to stream), else int64."""
+    return np.int32 if size < 2**31 else np.int64
+
+
+def pair_codes(a: np.ndarray, b: np.ndarray, n_b: int, n_a: int) -> np.ndarray:
+    """One integer per pair (a, b), a * n_b + b, in a type wide enough for a < n_a, b < n_b."""
+    kind = code_type(n_a * n_b)
+    return a.astype(kind, copy=False) * kind(n_b) + b.astype(kind, copy=False)
+
+
 def codes_by_runs(values, universe) -> np.ndarray:
     """index_codes of each value, hashing one value per run of equal neighbours."""
     starts = run_starts(values)
     heads = np.flatnonzero(starts)
     found = index_codes(as_arrow(values).take(pa.array(heads)), universe)
-    return found[np.cumsum(starts) - 1]
+    return found[running_number(starts)]
 
 
 def encode_sentences(sent_ids) -> tuple[np.ndarray, np.ndarray]:
@@ -75,14 +94,19 @@ def encode_sentences(sent_ids) -> tuple[np.ndarray, np.ndarray]:
     arr = as_arrow(sent_ids)
     if is_sorted(arr):
         starts = run_starts(arr)
-        return np.cumsum(starts) - 1, np.flatnonzero(starts)
+        return running_number(starts), np.flatnonzero(starts)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     encoded = pc.dictionary_encode(arr, null_encoding="encode")
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype("int64")
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
     first = np.empty(len(encoded.dictionary), dtype="int64")
     first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
     return codes, first
+
+
+def distinct_pairs(a: np.ndarray, b: np.ndarray, n_a: int, n_b: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs (a, b) with 0 <= a < n_a and 0 <= b < n_b, ordered by a then b."""
+    return np.divmod(distinct_codes(pair_codes(a, b, n_b, n_a), n_a * n_b), n_b)
 
 
 def distinct_codes(keys: np.ndarray, size: int) -> np.ndarray:
