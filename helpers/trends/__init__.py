@@ -35,7 +35,8 @@ Out:
 The precision rule, the intervals and the tests are described in the modules: periods (a
 month-precision article is placed in its month, quarter and year, never in a week or a day;
 undated ones are listed apart), coverage (Wilson and t intervals), change (Fisher's exact test on
-documents; sides and first places under uncertain dates).
+documents; sides and first places under uncertain dates), codes (the integer codes the tables
+count with: sentence ids numbered by runs when sorted, hashed otherwise).
 """
 
 from helpers.trends.change import (

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from scipy import stats
 
 from helpers.compare import stance
+from helpers.trends import codes
 from helpers.trends.periods import span_periods
 
 Z95 = 1.959963984540054
@@ -46,14 +45,16 @@ def wilson_interval(k, n, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _cells(placed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(every period × group, with n_docs and n_sentences; the placed documents with their cell)."""
-    docs = placed[placed["period"] != ""].reset_index(drop=True)
+    """(every period × group, with n_docs and n_sentences, group by group in date order; the placed
+    documents with the row number of their cell in ``cell``)."""
+    docs = placed.loc[placed["period"] != "", ["doc_id", "group", "period_start", "n_sentences"]]
+    docs = docs.reset_index(drop=True)
     periods = span_periods(placed)
-    groups = sorted(docs["group"].unique())
-    grid = periods.merge(pd.DataFrame({"group": pd.Series(groups, dtype="str")}), how="cross")
-    grid = grid.sort_values(["group", "period_start"], ignore_index=True)
-    key = pd.MultiIndex.from_frame(grid[["period", "group"]])
-    docs["cell"] = key.get_indexer(pd.MultiIndex.from_frame(docs[["period", "group"]]))
+    groups = pd.Index(sorted(docs["group"].unique()), dtype="str")
+    grid = periods.iloc[np.tile(np.arange(len(periods)), len(groups))].reset_index(drop=True)
+    grid["group"] = pd.Series(np.repeat(groups.to_numpy(), len(periods)), dtype="str")
+    period_code = pd.Index(periods["period_start"]).get_indexer(docs["period_start"])
+    docs["cell"] = groups.get_indexer(docs["group"]) * len(periods) + period_code
     grid["n_docs"] = np.bincount(docs["cell"], minlength=len(grid)).astype("int64")
     grid["n_sentences"] = np.bincount(docs["cell"], weights=docs["n_sentences"],
                                       minlength=len(grid)).astype("int64")
@@ -71,61 +72,48 @@ def count_by_period(placed: pd.DataFrame) -> pd.DataFrame:
     return _cells(placed)[0]
 
 
-def _arrow(values) -> pa.Array:
-    """A column as one Arrow string array (zero-copy for the Arrow-backed str columns)."""
-    arr = pa.array(values)
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    return arr if pa.types.is_large_string(arr.type) else arr.cast(pa.large_string())
-
-
-def index_codes(values, universe) -> np.ndarray:
-    """Each value's position in ``universe`` (-1 when absent), hashed in Arrow (no Python loop)."""
-    found = pc.index_in(_arrow(values), value_set=_arrow(pd.Series(list(universe), dtype="str")))
-    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
-
-
-def _distinct(keys: np.ndarray, size: int) -> np.ndarray:
-    """The distinct integer keys (sorted), by marking them in a table of ``size`` flags: O(n)."""
-    seen = np.zeros(size, dtype=bool)
-    seen[keys] = True
-    return np.flatnonzero(seen)
-
-
-def _tabulate_items(placed: pd.DataFrame, rows: pd.DataFrame, column: str,
-                    items: list[str]) -> pd.DataFrame:
-    """Per cell and item: n_rows, n_with (documents with the item), n_sents (sentences with it),
-    beside the cell sizes of _cells."""
+def _tabulate_items(placed: pd.DataFrame, rows: pd.DataFrame, column: str, items: list[str],
+                    counts: tuple[str, ...] = ("n_rows", "n_with", "n_sents")) -> pd.DataFrame:
+    """Per cell and item, beside the cell sizes of _cells, the ``counts`` asked for: n_rows (rows),
+    n_with (documents with the item), n_sents (sentences with it). A sentence belongs to the
+    document of its first row; without a sent_id column each row stands for itself and n_sents
+    is 0."""
     grid, docs = _cells(placed)
-    n_items = max(len(items), 1)
-    doc_cell = docs["cell"].to_numpy()
-    t = index_codes(rows[column], items)
-    if "sent_id" in rows:  # hash the sentence ids once; a document per distinct sentence
-        encoded = pc.dictionary_encode(_arrow(rows["sent_id"]))
-        s = encoded.indices.to_numpy().astype("int64")
-        first = np.empty(len(encoded.dictionary), dtype="int64")
-        first[s[::-1]] = np.arange(len(s) - 1, -1, -1)  # the first row of each sentence
-        d = index_codes(_arrow(rows["doc_id"]).take(pa.array(first)), docs["doc_id"])[s]
+    n_cells, n_docs, n_items = len(grid), len(docs), max(len(items), 1)
+    t = codes.index_codes(rows[column], pd.Series(items, dtype="str"))
+    if "sent_id" in rows:
+        s, first = codes.encode_sentences(rows["sent_id"])
+        sent_doc = codes.codes_by_runs(codes.as_arrow(rows["doc_id"]).take(first), docs["doc_id"])
     else:
-        s, d = None, index_codes(rows["doc_id"], docs["doc_id"])
-    keep = (d >= 0) & (t >= 0)
-    d, t = d[keep], t[keep]
-    size = len(grid) * n_items
-    flat = doc_cell[d] * n_items + t
-    n_rows = np.bincount(flat, minlength=size)
-    doc_item = _distinct(d * n_items + t, len(docs) * n_items)
-    n_docs = np.bincount(doc_cell[doc_item // n_items] * n_items + doc_item % n_items, minlength=size)
-    n_sents = np.zeros(size, dtype="int64")
-    if s is not None and keep.any():
-        s = s[keep]
-        sent_cell = np.zeros(int(s.max()) + 1, dtype="int64")
-        sent_cell[s] = doc_cell[d]
-        sent_item = _distinct(s * n_items + t, len(sent_cell) * n_items)
-        n_sents = np.bincount(sent_cell[sent_item // n_items] * n_items + sent_item % n_items,
-                              minlength=size)
+        s, sent_doc = np.arange(len(rows)), codes.codes_by_runs(rows["doc_id"], docs["doc_id"])
+    sent_doc[sent_doc < 0] = n_docs  # one more slot for the documents not placed, in no cell
+    doc_cell = np.append(docs["cell"].to_numpy(), -1).astype(codes.code_type(n_cells))
+    sent_cell = doc_cell[sent_doc]
+    known = t >= 0
+    if not known.all():
+        s, t = s[known], t[known]
+    found = {}
+    if "n_rows" in counts:
+        found["n_rows"] = _count_pairs(sent_cell[s], t, n_cells, n_items)
+    pair_sent, pair_item = codes.distinct_pairs(s, t, len(sent_doc), n_items)
+    del s, t
+    if "n_sents" in counts:
+        found["n_sents"] = _count_pairs(sent_cell[pair_sent], pair_item, n_cells, n_items) \
+            if "sent_id" in rows else np.zeros(n_cells * n_items, dtype="int64")
+    if "n_with" in counts:
+        pair_doc, pair_item = codes.distinct_pairs(sent_doc[pair_sent], pair_item, n_docs + 1, n_items)
+        found["n_with"] = _count_pairs(doc_cell[pair_doc], pair_item, n_cells, n_items)
     out = grid.loc[grid.index.repeat(len(items))].reset_index(drop=True)
     out.insert(4, column, pd.Series(np.tile(np.asarray(items, dtype=object), len(grid)), dtype="str"))
-    return out.assign(n_rows=n_rows[:len(out)], n_with=n_docs[:len(out)], n_sents=n_sents[:len(out)])
+    return out.assign(**{name: found[name][:len(out)] for name in counts})
+
+
+def _count_pairs(cell: np.ndarray, item: np.ndarray, n_cells: int, n_items: int) -> np.ndarray:
+    """How many (cell, item) pairs fall on each cell × item (cell -1 is left out), as int64."""
+    keys = codes.pair_codes(cell, item, n_items, n_cells)
+    if len(cell) and cell.min() < 0:
+        keys = keys[cell >= 0]
+    return np.bincount(keys, minlength=n_cells * n_items).astype("int64")
 
 
 def coverage_by_period(placed: pd.DataFrame, matches: pd.DataFrame,
@@ -143,7 +131,7 @@ def coverage_by_period(placed: pd.DataFrame, matches: pd.DataFrame,
         sent_ci_high; one row per period × group × theme (empty periods: n_docs 0, share NaN).
     """
     items = sorted(matches["theme"].unique()) if themes is None else list(themes)
-    t = _tabulate_items(placed, matches, "theme", items)
+    t = _tabulate_items(placed, matches, "theme", items, counts=("n_with", "n_sents"))
     out = t[CELL_COLUMNS + ["theme", "n_docs"]].assign(n_coded=t["n_with"].astype("int64"))
     out["share"] = out["n_coded"] / out["n_docs"].where(out["n_docs"] > 0)
     out["ci_low"], out["ci_high"] = wilson_interval(out["n_coded"], out["n_docs"])
@@ -167,7 +155,7 @@ def mentions_by_period(placed: pd.DataFrame, mentions: pd.DataFrame,
         share (of the period's articles that mention it), ci_low, ci_high (95 % Wilson).
     """
     items = sorted(mentions["entity"].unique()) if entities is None else list(entities)
-    t = _tabulate_items(placed, mentions, "entity", items)
+    t = _tabulate_items(placed, mentions, "entity", items, counts=("n_rows", "n_with"))
     out = t[CELL_COLUMNS + ["entity", "n_docs"]].assign(
         n_mentions=t["n_rows"].astype("int64"), n_docs_mentioning=t["n_with"].astype("int64"))
     out["share"] = out["n_docs_mentioning"] / out["n_docs"].where(out["n_docs"] > 0)
@@ -218,7 +206,7 @@ def claims_by_period(placed: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame
         period, period_start, period_end, group, n_docs, kind, n_claims, n_docs_citing.
     """
     kinds = sorted(claims["kind"].unique()) if len(claims) else []
-    t = _tabulate_items(placed, claims, "kind", kinds)
+    t = _tabulate_items(placed, claims, "kind", kinds, counts=("n_rows", "n_with"))
     return t[CELL_COLUMNS + ["n_docs", "kind"]].assign(
         n_claims=t["n_rows"].astype("int64"), n_docs_citing=t["n_with"].astype("int64"))
 

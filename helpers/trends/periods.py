@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import timeline
+from helpers.trends import codes
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 FREQ = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
@@ -33,19 +34,30 @@ def check_period(period: str) -> str:
 
 
 def date_spans(values: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """First and last day (Timestamps, NaT when unknown) that each partial ISO date covers."""
+    """First and last day (Timestamps, NaT when unknown) that each partial ISO date covers.
+
+    Each distinct (value, precision) pair is parsed once, however many documents share it."""
     values = values.fillna("").astype("str")
-    first = pd.Series(pd.NaT, index=values.index, dtype="datetime64[s]")
+    precision = pd.Series(precision, index=values.index).fillna("").astype("str")
+    value_code, value_uniques = pd.factorize(values)
+    prec_code, prec_uniques = pd.factorize(precision)
+    pair_code, pairs = pd.factorize(value_code * max(len(prec_uniques), 1) + prec_code)
+    first_row = np.zeros(len(pairs), dtype="int64")
+    first_row[pair_code[::-1]] = np.arange(len(pair_code) - 1, -1, -1)
+    u_values = pd.Series(np.asarray(value_uniques, dtype=object)[value_code[first_row]], dtype="str")
+    u_prec = pd.Series(np.asarray(prec_uniques, dtype=object)[prec_code[first_row]], dtype="str")
+    first = pd.Series(pd.NaT, index=u_values.index, dtype="datetime64[s]")
     last = first.copy()
     pads = {"day": "", "month": "-01", "year": "-01-01"}
     for prec, freq in (("day", "D"), ("month", "M"), ("year", "Y")):
-        mask = (precision == prec) & (values != "")
+        mask = (u_prec == prec) & (u_values != "")
         if mask.any():
-            start = pd.to_datetime(values[mask] + pads[prec], format="%Y-%m-%d", errors="coerce")
+            start = pd.to_datetime(u_values[mask] + pads[prec], format="%Y-%m-%d", errors="coerce")
             per = start.dt.to_period(freq)
             first[mask] = per.dt.start_time.astype("datetime64[s]")
             last[mask] = per.dt.end_time.dt.normalize().astype("datetime64[s]")
-    return first, last
+    return (pd.Series(first.to_numpy()[pair_code], index=values.index, dtype="datetime64[s]"),
+            pd.Series(last.to_numpy()[pair_code], index=values.index, dtype="datetime64[s]"))
 
 
 def choose_period(first: pd.Series, last: pd.Series) -> str:
@@ -95,18 +107,16 @@ def place_documents(publications: pd.DataFrame, documents: pd.DataFrame, period:
     if by and by not in documents:
         raise ValueError(f"group_by: '{by}' is not a documents column; use one of "
                          f"{', '.join(map(str, documents.columns))}")
-    docs = documents.drop_duplicates("doc_id").set_index("doc_id")
     pubs = publications.drop_duplicates("doc_id")
     out = pd.DataFrame({"doc_id": pubs["doc_id"].astype("str").to_numpy()})
-    ids = out["doc_id"]
-    out["group"] = ids.map(docs[by].astype("str")).fillna("") if by else "all"
-    out["publisher"] = ids.map(docs["publisher"].fillna("").astype("str")).fillna("") \
-        if "publisher" in docs else ""
+    row = codes.index_codes(out["doc_id"], documents["doc_id"].astype("str"))  # first row, -1 if absent
+    out["group"] = _take_column(documents, by, row, "") if by else "all"
+    out["publisher"] = _take_column(documents, "publisher", row, "") if "publisher" in documents else ""
     out["published"] = pubs["value"].fillna("").astype("str").to_numpy()
     out["precision"] = pubs["precision"].fillna("unknown").astype("str").to_numpy()
     out["date_first"], out["date_last"] = date_spans(out["published"], out["precision"])
-    out["n_sentences"] = ids.map(docs["n_sentences"]).fillna(0).astype("int64") \
-        if "n_sentences" in docs else 0
+    out["n_sentences"] = _take_column(documents, "n_sentences", row, 0).astype("int64") \
+        if "n_sentences" in documents else 0
     out["is_dated"] = out["date_first"].notna()
     out["in_range"] = _in_range(out, date_from, date_to)
     if period == "auto":
@@ -131,21 +141,36 @@ def _in_range(out: pd.DataFrame, date_from: str, date_to: str) -> pd.Series:
     return inside | ~out["is_dated"]
 
 
+def _take_column(documents: pd.DataFrame, column: str, row: np.ndarray, fill) -> pd.Series:
+    """documents[column] at each position of ``row`` (``fill`` where row is -1 or the value is
+    missing); text columns come back as str."""
+    values = documents[column]
+    if fill == "":
+        values = values.astype("str")
+    taken = values.take(np.where(row >= 0, row, 0)).reset_index(drop=True)
+    return taken.where(row >= 0).fillna(fill)
+
+
 def _assign_periods(out: pd.DataFrame, period: str) -> pd.DataFrame:
-    """Add period, period_start, period_end and the reason a document is not placed."""
-    ok = out["precision"].map(RANK).fillna(0) >= NEEDED[period]
-    placed = out["is_dated"] & out["in_range"] & ok
-    per = out.loc[placed, "date_first"].dt.to_period(FREQ[period])
-    out["period"] = ""
-    out.loc[placed, "period"] = label_periods(per, period).to_numpy()
-    out["period_start"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[s]")
-    out["period_end"] = out["period_start"].copy()
-    out.loc[placed, "period_start"] = per.dt.start_time.astype("datetime64[s]")
-    out.loc[placed, "period_end"] = per.dt.end_time.dt.normalize().astype("datetime64[s]")
-    out["reason"] = np.select(
-        [~out["is_dated"], ~out["in_range"], ~ok],
-        ["undated", "outside the date range",
-         "dated only to the " + out["precision"] + ": not placed in a " + period], "")
+    """Add period, period_start, period_end and the reason a document is not placed.
+
+    Labels and bounds are computed once per distinct period and spread to its documents."""
+    ok = (out["precision"].map(RANK).fillna(0) >= NEEDED[period]).to_numpy()
+    placed = out["is_dated"].to_numpy() & out["in_range"].to_numpy() & ok
+    code, uniques = pd.factorize(out.loc[placed, "date_first"].dt.to_period(FREQ[period]))
+    labels = np.full(len(out), "", dtype=object)
+    labels[placed] = label_periods(uniques, period).to_numpy(dtype=object)[code]
+    out["period"] = pd.Series(labels, index=out.index, dtype="str")
+    for name, bound in (("period_start", uniques.start_time),
+                        ("period_end", uniques.end_time.normalize())):
+        days = np.full(len(out), np.datetime64("NaT"), dtype="datetime64[s]")
+        days[placed] = bound.to_numpy().astype("datetime64[s]")[code]
+        out[name] = days
+    precisions = out["precision"].unique()
+    not_precise = out["precision"].map(dict(zip(precisions, [
+        f"dated only to the {p}: not placed in a {period}" for p in precisions], strict=True)))
+    out["reason"] = np.select([~out["is_dated"], ~out["in_range"], ~ok],
+                              ["undated", "outside the date range", not_precise], "")
     return out
 
 
