@@ -13,6 +13,7 @@ Where the partitions run:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -192,7 +193,9 @@ def write_corpus_problems(out: Path, problems: list[dict], settings: Settings) -
     rules = load_inputs(settings)["rules"]
     rows = pd.DataFrame(problems + list_unused_overrides(rules, loaded), columns=PROBLEM_COLUMNS)
     rows = rows.astype("str")
-    storage.write_partition(out, storage.CORPUS_PART, {"problems": storage.to_arrow(rows, "corpus")})
+    key = hashlib.sha256(rows.to_csv(index=False).encode()).hexdigest()
+    if storage.stored_key(out, "problems", storage.CORPUS_PART) != key:
+        storage.write_partition(out, storage.CORPUS_PART, {"problems": storage.to_arrow(rows, key)})
 
 
 def remove_temporary_files(out: Path) -> None:

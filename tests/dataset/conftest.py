@@ -92,6 +92,17 @@ def small_expected(small_corpus) -> dict[str, pd.DataFrame]:
     return load_in_memory(*small_corpus)
 
 
+@pytest.fixture(scope="session")
+def small_dataset(small_corpus, tmp_path_factory) -> tuple[Path, pd.DataFrame]:
+    """The small corpus built in this process, ten files a partition (read-only): (folder, run log)."""
+    from helpers import dataset
+
+    articles, manifest = small_corpus
+    out = tmp_path_factory.mktemp("small-dataset") / "ds"
+    log = dataset.build_dataset(articles, out, manifest=manifest, partition_size=10, scheduler="local")
+    return out, log
+
+
 @pytest.fixture()
 def corpus_copy(small_corpus, tmp_path) -> tuple[Path, Path]:
     """A private copy of the small corpus a test may change."""

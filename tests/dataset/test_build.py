@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pandas as pd
-import pytest
 import yaml
 
 from helpers import dataset, paths
@@ -34,10 +33,9 @@ def test_a_two_worker_local_cluster_gives_the_in_memory_tables(tmp_path):
 
 
 def test_in_process_partitions_give_the_in_memory_tables_and_a_rerun_is_a_no_op(small_corpus, small_expected,
-                                                                                 tmp_path):
+                                                                                 small_dataset):
     articles, manifest = small_corpus
-    out = tmp_path / "ds"
-    log = dataset.build_dataset(articles, out, manifest=manifest, partition_size=10, scheduler="local")
+    out, log = small_dataset
     assert list(log["partition"]) == [0, 1, 2, 3]
     assert set(log["stages"]) == {"corpus,themes,timeline,compare"}
     assert_same_tables(out, small_expected, dataset.read_table)
@@ -107,15 +105,14 @@ def test_a_changed_codebook_recodes_without_parsing_again(corpus_copy, tmp_path)
         expected["matches"].sort_values(["sent_id", "theme", "start"], ignore_index=True))
 
 
-@pytest.mark.parametrize("table", ["sentences", "matches"])
-def test_read_table_reads_only_the_columns_and_rows_asked_for(small_corpus, tmp_path, table):
+def test_read_table_reads_only_the_columns_and_rows_asked_for(small_dataset):
     import pyarrow.dataset as ds
 
-    articles, manifest = small_corpus
-    out = tmp_path / "ds"
-    dataset.build_dataset(articles, out, manifest=manifest, partition_size=15, scheduler="local")
-    whole = dataset.read_table(out, table)
-    some = dataset.read_table(out, table, columns=["doc_id", "sent_id"], filters=ds.field("doc_id") == "002")
-    assert list(some.columns) == ["doc_id", "sent_id"]
-    assert set(some["doc_id"]) == {"002"}
-    assert len(some) == (whole["doc_id"] == "002").sum() > 0
+    out, _ = small_dataset
+    for table in ("sentences", "matches"):
+        whole = dataset.read_table(out, table)
+        some = dataset.read_table(out, table, columns=["doc_id", "sent_id"],
+                                  filters=ds.field("doc_id") == "002")
+        assert list(some.columns) == ["doc_id", "sent_id"]
+        assert set(some["doc_id"]) == {"002"}
+        assert len(some) == (whole["doc_id"] == "002").sum() > 0

@@ -177,10 +177,8 @@ def test_an_output_folder_inside_the_articles_is_refused(corpus_copy):
     assert sorted(p.name for p in articles.iterdir()) == before
 
 
-def test_a_missing_table_or_column_is_one_line(small_corpus, tmp_path):
-    articles, manifest = small_corpus
-    out = tmp_path / "ds"
-    dataset.build_dataset(articles, out, manifest=manifest, partition_size=100, scheduler="local")
+def test_a_missing_table_or_column_is_one_line(small_dataset):
+    out, _ = small_dataset
     with pytest.raises(dataset.DatasetError, match=r"no table 'sentence' \(known: .*sentences"):
         dataset.read_table(out, "sentence")
     with pytest.raises(dataset.DatasetError, match=r"sentences: no column 'txt' \(columns: doc_id"):

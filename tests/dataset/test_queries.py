@@ -64,10 +64,8 @@ def test_queries_on_a_dataset_without_the_table_say_so(tmp_path):
         dataset.count_document_themes(tmp_path)
 
 
-def test_queries_agree_with_the_in_memory_tables(small_corpus, small_expected, tmp_path):
-    articles, manifest = small_corpus
-    out = tmp_path / "ds"
-    dataset.build_dataset(articles, out, manifest=manifest, partition_size=10, scheduler="local")
+def test_queries_agree_with_the_in_memory_tables(small_expected, small_dataset):
+    out, _ = small_dataset
     matches = small_expected["matches"]
     want = matches.groupby(["doc_id", "theme"]).size().rename("n_matches").reset_index()
     pd.testing.assert_frame_equal(dataset.count_document_themes(out), want, check_dtype=False)
