@@ -14,6 +14,7 @@ Where the partitions run:
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import time
 from pathlib import Path
@@ -37,6 +38,7 @@ from helpers.dataset.settings import (
 CLUSTER_THRESHOLD_FILES = 20_000  # above this many files, a LocalCluster is started
 MEMORY_PER_WORKER = "1.5GB"
 SCHEDULER_ENV = "WORKBOOK_DASK_SCHEDULER"
+IN_FLIGHT = 64  # partitions submitted to Dask at a time (at least four per worker)
 ALL_TABLES = [name for names in STAGE_TABLES.values() for name in names]
 INPUT_NAMES = ("rules_path", "codebook_path", "gazetteer_path", "stance_cues_path")
 LOG_COLUMNS = ["partition", "stages", "n_docs", "n_bytes", *(f"seconds_{s}" for s in STAGE_TABLES)]
@@ -127,13 +129,23 @@ def _run_on_dask(tasks: list[dict], settings: Settings, out: Path, where: str,
         client = Client(cluster)
     else:
         client = Client(where)
-    print(f"Dask dashboard: {client.dashboard_link}")
+    served = importlib.util.find_spec("bokeh") is not None  # the dashboard's pages need bokeh
+    print(f"Dask dashboard: {client.dashboard_link}" + ("" if served else " (served once bokeh is in)"))
     done, failed = [], []
-    try:
-        futures = client.map(run_partition, tasks, settings=settings, out_dir=str(out), pure=False, retries=2)
-        partition_of = {f.key: t["partition"] for f, t in zip(futures, tasks)}
-        finished = progress.track(as_completed(futures), total=len(futures), desc="partitions", min_items=2)
-        for future in finished:
+    waiting = list(reversed(tasks))
+    partition_of = {}
+
+    def submit(task: dict):
+        future = client.submit(run_partition, task, settings, str(out), pure=False, retries=2)
+        partition_of[future.key] = task["partition"]
+        return future
+
+    try:  # a few partitions in flight per worker, so the scheduler never holds the whole corpus
+        window = max(IN_FLIGHT, 4 * len(client.scheduler_info().get("workers", {})))
+        in_flight = as_completed([submit(waiting.pop()) for _ in range(min(len(waiting), window))])
+        for future in progress.track(in_flight, total=len(tasks), desc="partitions", min_items=2):
+            if waiting:
+                in_flight.add(submit(waiting.pop()))
             try:
                 done.append(future.result())
             except Exception as exc:  # noqa: BLE001 - the other partitions go on
