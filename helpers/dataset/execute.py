@@ -130,7 +130,7 @@ def _run_on_dask(tasks: list[dict], settings: Settings, out: Path, where: str,
     else:
         client = Client(where)
     served = importlib.util.find_spec("bokeh") is not None  # the dashboard's pages need bokeh
-    print(f"Dask dashboard: {client.dashboard_link}" + ("" if served else " (served once bokeh is in)"))
+    print(f"Dask dashboard: {client.dashboard_link}" + ("" if served else " (install bokeh to view it)"))
     done, failed = [], []
     waiting = list(reversed(tasks))
     partition_of = {}
