@@ -65,10 +65,11 @@ def _parse_one_by_one(docs: pd.DataFrame, settings: Settings,
             parts.append(parse_files(group, settings, running))
         except Exception as exc:  # noqa: BLE001 - one line per file, never a traceback
             row = group.iloc[0]
+            first_line = (str(exc).splitlines() or [""])[0]
             message = (f"{settings.folder_name}/{row['file']}: could not be read "
-                       f"({type(exc).__name__}: {exc}); skipped")
+                       f"({type(exc).__name__}: {first_line}); skipped")
             failed.append({"file": row["file"], "doc_id": row["doc_id"], "level": "warning",
-                           "problem": escape_controls(message.splitlines()[0])})
+                           "problem": escape_controls(message)})
             continue
         for digest, doc_id in zip(parts[-1]["documents"]["sha256"], parts[-1]["documents"]["doc_id"]):
             running.setdefault(digest, doc_id)
