@@ -69,7 +69,8 @@ def plan_partitions(index: pd.DataFrame, docs: pd.DataFrame, settings: Settings,
     docs = docs.assign(partition=docs["file"].map(index.set_index("file")["partition"]))
     docs_of = dict(tuple(docs.groupby("partition", sort=False)))
     tasks = []
-    for partition, group in index.groupby("partition", sort=True):
+    groups = index.groupby("partition", sort=True)
+    for partition, group in progress.track(groups, total=groups.ngroups, desc="checking partitions"):
         part_docs = docs_of[partition].drop(columns=["partition"])
         rows = part_docs.drop(columns=["path"]).to_csv(index=False)
         hashes = "".join(group["file"] + ":" + group["sha256"] + "\n")

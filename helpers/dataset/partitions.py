@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from helpers import progress
 from helpers.corpus import read_manifest
 from helpers.corpus.cache import file_sha256
 from helpers.corpus.sources import check_folder_entries, list_article_files, pair_files_with_manifest
@@ -76,7 +77,9 @@ def hash_files(docs: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
     known = files[["file"]].merge(previous[["file", "size", "mtime_ns", "sha256"]], on="file", how="left")
     same = ((known["size"] == files["size"]) & (known["mtime_ns"] == files["mtime_ns"])).fillna(False)
     files["sha256"] = known["sha256"].where(same, "").fillna("").astype("str")
-    files.loc[~same, "sha256"] = [file_sha256(p) for p in files.loc[~same, "path"]]
+    todo = files.loc[~same, "path"]
+    hashing = progress.track(todo, total=len(todo), desc="hashing files")
+    files.loc[~same, "sha256"] = [file_sha256(p) for p in hashing]
     return files
 
 
