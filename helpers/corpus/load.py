@@ -215,7 +215,8 @@ def parse_corpus(docs: pd.DataFrame, problems: list[dict], rules: CleaningRules,
 def list_unused_overrides(rules: CleaningRules, loaded: set[str]) -> list[dict]:
     """A problem for each cleaning-rules override whose doc_id names no loaded document."""
     return [_problem("", o["doc_id"], f"{rules.source}: override for doc_id '{o['doc_id']}' names no "
-                                      f"loaded document") for o in rules.overrides if o["doc_id"] not in loaded]
+                                      f"loaded document")
+            for o in rules.overrides if o["doc_id"] not in loaded]
 
 
 def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
