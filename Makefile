@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: report test lint lab bench clean
+.PHONY: report test lint lab bench bench-large clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 bench: $(DEV_STAMP)
 	$(PY) -m benchmarks.bench_cleaning
 	$(PY) -m benchmarks.run
+
+# the partitioned dataset on a 2-worker LocalCluster: 1,000,000 generated articles (about 6 GB of
+# files plus the dataset on disk; long). BENCH_LARGE_ARGS="--n 20000" for a smaller run, "--quick" for 2,000
+BENCH_LARGE_ARGS ?=
+bench-large: $(DEV_STAMP)
+	$(PY) -m benchmarks.bench_large $(BENCH_LARGE_ARGS)
 
 # JupyterLab refuses to run as root (as in many containers) unless told to: say so and pass the flag
 lab: $(STAMP)

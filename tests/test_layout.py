@@ -10,7 +10,8 @@ import pytest
 
 HELPERS = Path(__file__).resolve().parents[1] / "helpers"
 PLUMBING = {"paths", "config", "params", "patterns", "plots", "progress"}
-STAGES = {"corpus": 1, "themes": 2, "timeline": 2, "compare": 2, "trends": 3, "report": 3, "exchange": 3}
+STAGES = {"corpus": 1, "themes": 2, "timeline": 2, "compare": 2, "trends": 3, "report": 3, "exchange": 3,
+          "dataset": 3}
 MAX_LINES = 400
 
 

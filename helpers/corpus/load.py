@@ -206,12 +206,17 @@ def parse_corpus(docs: pd.DataFrame, problems: list[dict], rules: CleaningRules,
         parts.append(part)
         problems += part_problems
     loaded = set().union(*(set(part.documents["doc_id"]) for part in parts))
-    problems += [_problem("", o["doc_id"], f"{rules.source}: override for doc_id '{o['doc_id']}' names no "
-                                           f"loaded document") for o in rules.overrides
-                 if o["doc_id"] not in loaded]
+    problems += list_unused_overrides(rules, loaded)
     tables = {name: pd.concat([getattr(part, name) for part in parts], ignore_index=True)
               for name in TABLES if name != "problems"}
     return Corpus(**tables, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype("str"))
+
+
+def list_unused_overrides(rules: CleaningRules, loaded: set[str]) -> list[dict]:
+    """A problem for each cleaning-rules override whose doc_id names no loaded document."""
+    return [_problem("", o["doc_id"], f"{rules.source}: override for doc_id '{o['doc_id']}' names no "
+                                      f"loaded document")
+            for o in rules.overrides if o["doc_id"] not in loaded]
 
 
 def parse_chunk(docs: pd.DataFrame, rules: CleaningRules, folder_name: str,
