@@ -264,11 +264,16 @@ def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, 
     """
     problems: list[dict] = []
     texts, facts, rows = {}, {}, []
-    for path, group in docs.groupby("path", sort=False):
-        content, fact = read_article(Path(path), group["sha256"].iloc[0], folder_name)
+    by_path: dict[str, list] = {}  # manifest rows (index, row) per file, in order of first appearance
+    for index, row in enumerate(docs.to_dict("records")):
+        by_path.setdefault(row["path"], []).append((index, row))
+    for path, indexed in by_path.items():
+        group_rows = [row for _, row in indexed]
+        content, fact = read_article(Path(path), group_rows[0]["sha256"], folder_name)
         records, file_problems = fact.pop("records"), fact.pop("problems")
         if records is not None:
-            problems += [_problem(group["file"].iloc[0], "", p) for p in file_problems]
+            problems += [_problem(group_rows[0]["file"], "", p) for p in file_problems]
+            group = docs.iloc[[index for index, _ in indexed]]
             found, found_texts, found_facts, record_problems = records_of.expand_records(
                 group, records, fact, folder_name)
             rows += found
@@ -276,7 +281,7 @@ def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, 
             facts.update(found_facts)
             problems += record_problems
             continue
-        for row in group.to_dict("records"):
+        for row in group_rows:
             problems += [_problem(row["file"], row["doc_id"], p) for p in file_problems]
             facts[row["doc_id"]] = fact
             rows.append({**row, "title_source": ""})
