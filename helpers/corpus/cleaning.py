@@ -180,6 +180,24 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     return b
 
 
+def compute_text_features(raw: pd.Series, rules: CleaningRules) -> pd.DataFrame:
+    """The features that depend on a block's text alone (its normalised text, those of
+    compute_block_features and furniture.compute_text_evidence), computed once per distinct raw
+    text: a line repeated on many pages (a share button, a menu) costs one row.
+
+    Args:
+        raw: the blocks' raw text.
+        rules: the cleaning rules.
+    Returns:
+        A frame on raw's index: text and the feature columns (not raw).
+    """
+    codes, distinct = pd.factorize(raw, use_na_sentinel=False)
+    u = pd.DataFrame({"raw": pd.Series(distinct, dtype=raw.dtype)})
+    u["text"] = normalise_block_text(u["raw"])
+    u = furniture.compute_text_evidence(compute_block_features(u, rules), rules)
+    return u.drop(columns=["raw"]).take(codes).set_axis(raw.index)
+
+
 def _first_prefix(folded: pd.Series, prefixes: tuple[str, ...]) -> pd.Series:
     """For each text, the first listed prefix it starts with ('' when none)."""
     out = pd.Series("", index=folded.index, dtype="object")
@@ -226,21 +244,24 @@ def _mark_bylines(b: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     running = b["is_running"].astype(int)
     before_body = running.groupby(b["doc_id"]).cumsum() == 0
     after_body = running[::-1].groupby(b["doc_id"][::-1]).cumsum()[::-1] == 0
-    candidate = (
-        (before_body | after_body) & b["has_words"] & (b["n_words"] <= 12)
-        & ~b["text"].str.contains(QUOTE_RE.pattern) & ~b["is_reference"]
-        & ~_search_re2(b["text"], ENDS_STOP_RE2)
-    )
+    candidate = (before_body | after_body) & b["has_words"] & (b["n_words"] <= 12) & ~b["is_reference"]
+    text = b.loc[candidate, "text"]
+    candidate[candidate] = ~text.str.contains(QUOTE_RE.pattern) & ~_search_re2(text, ENDS_STOP_RE2)
+    # every byline date has a year 19xx or 20xx: the others need no search
+    dated = candidate & (b["text"].str.contains("19", regex=False)
+                         | b["text"].str.contains("20", regex=False))
     found = pd.Series("", index=b.index, dtype=object)
-    found[candidate] = b.loc[candidate, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
-                                                    if t else "")
+    found[dated] = b.loc[dated, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
+                                            if t else "")
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
-    starts_author = pd.Series(
-        [bool(a) and t.casefold().startswith(a.casefold()) for t, a in zip(b["text"], author)],
-        index=b.index,
-    )
-    by_name = b["text"].str.match(r"^(?:By|Автор:?)\s+\w", case=False) | starts_author
-    return found.where(found != "", np.where(candidate & by_name & (b["n_words"] <= 8), "-", ""))
+    named = candidate & (b["n_words"] <= 8)
+    with_author = named & (author != "")
+    starts_author = pd.Series(False, index=b.index)
+    starts_author[with_author] = np.array([t.casefold().startswith(a.casefold()) for t, a in
+                                           zip(b.loc[with_author, "text"], author[with_author])], bool)
+    by_name = starts_author.copy()
+    by_name[named] |= b.loc[named, "text"].str.match(r"^(?:By|Автор:?)\s+\w", case=False)
+    return found.where(found != "", np.where(named & by_name, "-", ""))
 
 
 def _mark_sections(b: pd.DataFrame) -> pd.Series:
@@ -266,10 +287,10 @@ def _mark_author_bio(b: pd.DataFrame, documents: pd.DataFrame, rules: CleaningRu
         r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|serves as|has been) (?:an?|the)\b"
     )
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
-    by_author = pd.Series(
-        [bool(a) and len(a) > 3 and t.startswith(a + " ") for t, a in zip(b["text"], author)],
-        index=b.index,
-    )
+    by_author = pd.Series(False, index=b.index)
+    with_author = author.str.len() > 3
+    by_author[with_author] = np.array([t.startswith(a + " ") for t, a in
+                                       zip(b.loc[with_author, "text"], author[with_author])], bool)
     candidate = (by_author | generic) & (b["n_words"] >= 8)
     words = _alternation(rules.author_bio_words)
     is_bio = pd.Series(False, index=b.index)
@@ -303,10 +324,8 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         (blocks with text, role, is_content, is_uncertain, reason; a list of problems with overrides that
         matched no block).
     """
-    b = blocks.copy()
-    b["text"] = normalise_block_text(b["raw"])
-    b = compute_block_features(b, rules)
-    b = furniture.compute_furniture_evidence(b, rules)
+    b = blocks.join(compute_text_features(blocks["raw"], rules))
+    b = furniture.compute_furniture_evidence(b)
     b["is_running"] = _running_text(b) & (b["furniture_word"] == "")
     first_marker, tail_note, early_marker = _mark_tail(b)
     b["byline"] = _mark_bylines(b, documents)

@@ -169,15 +169,16 @@ def _run_length(flag: pd.Series, doc_id: pd.Series) -> pd.Series:
     return flag.groupby([doc_id, run_id]).transform("sum").where(flag, 0).astype("int64")
 
 
-def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.DataFrame:
-    """Add the evidence columns listed in the module docstring (vectorised over all documents).
+def compute_text_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.DataFrame:
+    """Add the evidence that depends on a block's text alone (n_tokens, stop_share, cap_share,
+    n_buttons, stamp, is_byline, is_date_line, n_parts, furniture_word); vectorised, and run once
+    per distinct text by the caller.
 
     Args:
-        b: blocks with doc_id, line_start, text, key, n_words, is_short, has_words,
-            ends_sentence, is_bullet (see cleaning.compute_block_features).
+        b: texts with text, n_words, is_short (see cleaning.compute_block_features).
         rules: the cleaning rules (furniture words and one-word furniture phrases).
     Returns:
-        A copy with the evidence columns.
+        A copy with those columns.
     """
     b = b.copy()
     short = b["is_short"]
@@ -215,6 +216,19 @@ def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.Data
     medium[medium] = b.loc[medium, "text"].str.contains(any_word, case=False, regex=True)
     b["furniture_word"] = ""
     b.loc[medium, "furniture_word"] = find_first_word(b.loc[medium, "text"], rules.furniture_words)
+    return b
+
+
+def compute_furniture_evidence(b: pd.DataFrame) -> pd.DataFrame:
+    """Add the evidence that depends on the page (tiny_run, repeats) and classify every block.
+
+    Args:
+        b: blocks with doc_id, key, has_words, ends_sentence, is_bullet (see
+            cleaning.compute_block_features) and the columns of compute_text_evidence.
+    Returns:
+        A copy with the evidence columns listed in the module docstring.
+    """
+    b = b.copy()
     tiny = (~b["has_words"] | (b["n_tokens"] <= TINY_WORDS)) & ~b["ends_sentence"] & ~b["is_bullet"]
     b["tiny_run"] = _run_length(tiny, b["doc_id"])
     candidates = tiny & b["has_words"]
