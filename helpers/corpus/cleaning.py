@@ -62,28 +62,26 @@ def split_blocks(text: str) -> list[dict]:
         A list of {"line_start", "line_end", "raw"} in file order (raw keeps the original lines).
     """
     blocks: list[dict] = []
+    last_line = ""  # the last line of the last block
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         last = blocks[-1] if blocks else None
-        if (
-            last is not None
-            and last["line_end"] == number - 1
-            and _continues(last["raw"].splitlines()[-1], line)
-        ):
+        if last is not None and last["line_end"] == number - 1 and _continues(last_line, line):
             last["raw"] += "\n" + line
             last["line_end"] = number
         else:
             blocks.append({"line_start": number, "line_end": number, "raw": line})
+        last_line = line
     return blocks
 
 
 def _continues(previous: str, line: str) -> bool:
     stripped = line.lstrip()
-    return (
-        not TERMINAL_RE.search(previous)
+    return (  # the cheap tests first
+        stripped[:1].islower()
         and len(previous.strip()) >= 40
-        and stripped[:1].islower()
+        and not TERMINAL_RE.search(previous)
         and not BULLET_RE.match(line)
         and not LONE_MARKER_RE.match(previous)
     )
@@ -402,9 +400,10 @@ def find_byline_dates(blocks: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     bylines = blocks[(blocks["role"] == "metadata") & (blocks["byline"].str.len() > 1)]
-    for doc_id, group in bylines.groupby("doc_id", sort=True):
-        found = dates.find_date(group["byline"].iloc[0])
+    first = bylines.drop_duplicates("doc_id").sort_values("doc_id", kind="stable")
+    for doc_id, byline, line in zip(first["doc_id"], first["byline"], first["line_start"]):
+        found = dates.find_date(byline)
         if found:
             rows.append({"doc_id": doc_id, "published": found[0], "date_precision": found[1],
-                         "date_text": found[2], "line": int(group["line_start"].iloc[0])})
+                         "date_text": found[2], "line": int(line)})
     return pd.DataFrame(rows, columns=["doc_id", "published", "date_precision", "date_text", "line"])

@@ -72,20 +72,24 @@ def build_blocks(docs: pd.DataFrame, texts: dict[str, str],
         texts: each document's text.
         pages: for a PDF, the page of each line of its text; ``page`` is empty (NA) otherwise.
     """
-    rows = []
+    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "page"]
+    data: dict[str, list] = {c: [] for c in columns}
     pages = pages or {}
     for doc_id in docs["doc_id"]:
         if doc_id not in texts:
             continue
         found = cleaning.split_blocks(texts[doc_id])
         width = max(2, len(str(len(found))))
+        starts = [block["line_start"] for block in found]
         line_pages = pages.get(doc_id)
-        for position, block in enumerate(found, start=1):
-            page = line_pages[block["line_start"] - 1] if line_pages else pd.NA
-            rows.append({"doc_id": doc_id, "block_id": f"{doc_id}-b{position:0{width}d}",
-                         "position": position - 1, **block, "page": page})
-    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "page"]
-    return pd.DataFrame(rows, columns=columns).astype(
+        data["doc_id"] += [doc_id] * len(found)
+        data["block_id"] += [f"{doc_id}-b{position:0{width}d}" for position in range(1, len(found) + 1)]
+        data["position"] += range(len(found))
+        data["line_start"] += starts
+        data["line_end"] += [block["line_end"] for block in found]
+        data["raw"] += [block["raw"] for block in found]
+        data["page"] += [line_pages[s - 1] for s in starts] if line_pages else [pd.NA] * len(found)
+    return pd.DataFrame(data, columns=columns).astype(
         {"doc_id": "str", "block_id": "str", "raw": "str", "position": "int64",
          "line_start": "int64", "line_end": "int64", "page": "Int64"})
 
