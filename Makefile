@@ -39,6 +39,7 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 
 bench: $(DEV_STAMP)
 	$(PY) -m benchmarks.bench_cleaning
+	$(PY) -m benchmarks.bench_tiny
 	$(PY) -m benchmarks.run
 
 # JupyterLab refuses to run as root (as in many containers) unless told to: say so and pass the flag

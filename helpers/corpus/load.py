@@ -311,7 +311,8 @@ def label_languages(docs: pd.DataFrame, paragraphs: pd.DataFrame,
     d = docs.copy()
     given = d["language"].str.lower().str.strip()
     found = language.detect_document_languages(paragraphs, given.set_axis(d["doc_id"])).set_index("doc_id")
-    d["language_detected"] = d["doc_id"].map(found["language_detected"]).fillna("").astype("str")
+    detected = d["doc_id"].map(found["language_detected"])  # all NaN (float) when no paragraph
+    d["language_detected"] = detected.astype(object).fillna("").astype("str")
     d["language_source"] = (given != "").map({True: "manifest", False: "detected"})
     d["language"] = given.where(given != "", d["language_detected"])
     d.loc[d["language"] == "", "language_source"] = ""
