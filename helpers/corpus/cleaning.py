@@ -50,6 +50,9 @@ QUOTE_RE = re.compile(r"[\"“”«»]")
 ENDS_SENTENCE_RE2 = r"[.!?…。！？؟;:,][^\p{L}\p{N}_]*$"
 ENDS_QUESTION_RE2 = r"[?？][^\p{L}\p{N}_]*$"
 ENDS_STOP_RE2 = r"[.!?][^\p{L}\p{N}_]*$"
+# Python's \s (str.isspace) in RE2, and "two spaces in a row, or a space other than ' '"
+SPACE_RE2 = r"[\t\n\v\f\r\x{1c}-\x{1f}\x{85}\pZ]"
+SPACED_RE2 = rf"{SPACE_RE2}{SPACE_RE2}|[\t\n\r\f\v\x{{a0}}\x{{2028}}\x{{2029}}]"
 
 
 def split_blocks(text: str) -> list[dict]:
@@ -101,7 +104,7 @@ def normalise_block_text(raw: pd.Series) -> pd.Series:
                            (BULLET_RE.pattern, text.str.match(BULLET_RE.pattern))):
         if needs.any():
             text = text.where(~needs, text[needs].str.replace(pattern, "", regex=True, n=1))
-    spaced = text.str.contains("\\s\\s|[\t\n\r\f\v\u00a0\u2028\u2029]", regex=True)
+    spaced = _search_re2(text, SPACED_RE2)
     if spaced.any():
         text = text.where(~spaced, text[spaced].str.replace(r"\s+", " ", regex=True).str.strip())
     return text
@@ -138,7 +141,8 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     short = text.str.len() <= SHORT_CHARS
     st = text[short]
     b["is_short"] = short
-    b["n_words"] = (text.str.count(" ") + 1).astype("int64")
+    spaces = pc.count_substring(pa.array(text.tolist(), pa.large_string()), " ").to_numpy()
+    b["n_words"] = pd.Series(spaces + 1, index=b.index, dtype="int64")
     b.loc[short, "n_words"] = st.str.count(WORD_RE.pattern).astype("int64")
     b["has_words"] = (b["n_words"] > 0) & text.str.contains(r"\w", regex=True)
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
