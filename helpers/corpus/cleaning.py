@@ -379,11 +379,9 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     ]
     rules_in_order = by_rule + by_context
     conditions = [c.to_numpy(dtype=bool) for c, _, _ in rules_in_order]
-    b["role"] = np.select(conditions, [np.asarray(r, dtype=object) for _, r, _ in rules_in_order],
-                          default="paragraph")
-    reasons = [np.full(len(b), s, dtype=object) if isinstance(s, str) else np.asarray(s, dtype=object)
-               for _, _, s in rules_in_order]
-    b["reason"] = np.select(conditions, reasons, default="running text")
+    b["role"] = furniture.select_first(conditions, [r for _, r, _ in rules_in_order], default="paragraph")
+    b["reason"] = furniture.select_first(conditions, [s for _, _, s in rules_in_order],
+                                         default="running text")
     kept_reason = verdict["verdict_reason"].where(verdict["verdict_reason"] != "running text", "")
     context_note = (b["role"].isin(["title", "heading", "paragraph"]) & (kept_reason != "") & ~decided)
     b.loc[context_note, "reason"] = b.loc[context_note, "reason"] + "; " + kept_reason[context_note]

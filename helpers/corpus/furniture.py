@@ -226,9 +226,8 @@ def compute_furniture_evidence(b: pd.DataFrame) -> pd.DataFrame:
         b: blocks with doc_id, key, has_words, ends_sentence, is_bullet (see
             cleaning.compute_block_features) and the columns of compute_text_evidence.
     Returns:
-        A copy with the evidence columns listed in the module docstring.
+        b with the evidence columns listed in the module docstring (added in place).
     """
-    b = b.copy()
     tiny = (~b["has_words"] | (b["n_tokens"] <= TINY_WORDS)) & ~b["ends_sentence"] & ~b["is_bullet"]
     b["tiny_run"] = _run_length(tiny, b["doc_id"])
     candidates = tiny & b["has_words"]
@@ -238,9 +237,36 @@ def compute_furniture_evidence(b: pd.DataFrame) -> pd.DataFrame:
     return classify_evidence(b)
 
 
+def select_first(conditions: list[np.ndarray], choices: list, default: str) -> np.ndarray:
+    """numpy.select for text: per row, the choice of the first true condition, else ``default``.
+
+    A choice is a string or one value per row; only the rows it is chosen for are read, so a
+    long list of rules does not turn every rule's text into Python strings for every row.
+
+    Returns:
+        An object array of the chosen values.
+    """
+    n = len(conditions[0]) if conditions else 0
+    first = np.full(n, len(conditions))
+    for i in range(len(conditions) - 1, -1, -1):
+        first[conditions[i]] = i
+    out = np.full(n, default, dtype=object)
+    for i, choice in enumerate(choices):
+        rows = np.flatnonzero(first == i)
+        if not rows.size:
+            continue
+        if isinstance(choice, str):
+            out[rows] = choice
+        elif isinstance(choice, pd.Series):
+            out[rows] = choice.iloc[rows].to_numpy(dtype=object)
+        else:
+            out[rows] = np.asarray(choice)[rows].astype(object)
+    return out
+
+
 def classify_evidence(b: pd.DataFrame) -> pd.DataFrame:
-    """Set ``evidence`` (good, near, short, date, bad) and ``evidence_reason`` from the columns."""
-    b = b.copy()
+    """Set ``evidence`` (good, near, short, date, bad) and ``evidence_reason`` from the columns
+    (in place; returns b)."""
     quoted = "'" + b["stamp"] + "'"
     stamp = (b["stamp"] != "") & (~b["ends_sentence"] | (b["n_tokens"] <= 6))
     b["is_meta"] = stamp | b["is_byline"]
@@ -255,8 +281,7 @@ def classify_evidence(b: pd.DataFrame) -> pd.DataFrame:
          + " short lines in a row"),
     ]
     conditions = [c.to_numpy(dtype=bool) for c, _ in checks]
-    reasons = [np.asarray(r, dtype=object) for _, r in checks]
-    b["evidence_reason"] = np.select(conditions, reasons, default="")
+    b["evidence_reason"] = select_first(conditions, [r for _, r in checks], default="")
     prose = (b["n_tokens"] >= LONG_WORDS) | ((b["n_tokens"] >= GOOD_WORDS) & (
         b["ends_sentence"] | (b["stop_share"] >= PROSE_STOP_SHARE)))
     near = (b["n_tokens"] >= 3) & b["ends_sentence"] & (b["stop_share"] > 0)
