@@ -394,18 +394,4 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     return b[cols].astype({"role": "str", "reason": "str"}), problems
 
 
-def find_byline_dates(blocks: pd.DataFrame) -> pd.DataFrame:
-    """Return the first calendar date found in each document's bylines.
-
-    Returns:
-        doc_id, published (ISO, truncated), date_precision, date_text, line (where it was found).
-    """
-    rows = []
-    bylines = blocks[(blocks["role"] == "metadata") & (blocks["byline"].str.len() > 1)]
-    first = bylines.drop_duplicates("doc_id").sort_values("doc_id", kind="stable")
-    for doc_id, byline, line in zip(first["doc_id"], first["byline"], first["line_start"]):
-        found = dates.find_date(byline)
-        if found:
-            rows.append({"doc_id": doc_id, "published": found[0], "date_precision": found[1],
-                         "date_text": found[2], "line": int(line)})
-    return pd.DataFrame(rows, columns=["doc_id", "published", "date_precision", "date_text", "line"])
+find_byline_dates = dates.find_byline_dates  # the loader's name for it
