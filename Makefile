@@ -39,6 +39,7 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 
 bench: $(DEV_STAMP)
 	$(PY) -m benchmarks.bench_cleaning
+	$(PY) -m benchmarks.bench_tiny
 	$(PY) -m benchmarks.run
 
 # the partitioned dataset on a 2-worker LocalCluster: 1,000,000 generated articles (about 6 GB of

@@ -50,6 +50,9 @@ QUOTE_RE = re.compile(r"[\"“”«»]")
 ENDS_SENTENCE_RE2 = r"[.!?…。！？؟;:,][^\p{L}\p{N}_]*$"
 ENDS_QUESTION_RE2 = r"[?？][^\p{L}\p{N}_]*$"
 ENDS_STOP_RE2 = r"[.!?][^\p{L}\p{N}_]*$"
+# Python's \s (str.isspace) in RE2, and "two spaces in a row, or a space other than ' '"
+SPACE_RE2 = r"[\t\n\v\f\r\x{1c}-\x{1f}\x{85}\pZ]"
+SPACED_RE2 = rf"{SPACE_RE2}{SPACE_RE2}|[\t\n\r\f\v\x{{a0}}\x{{2028}}\x{{2029}}]"
 
 
 def split_blocks(text: str) -> list[dict]:
@@ -62,28 +65,26 @@ def split_blocks(text: str) -> list[dict]:
         A list of {"line_start", "line_end", "raw"} in file order (raw keeps the original lines).
     """
     blocks: list[dict] = []
+    last_line = ""  # the last line of the last block
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         last = blocks[-1] if blocks else None
-        if (
-            last is not None
-            and last["line_end"] == number - 1
-            and _continues(last["raw"].splitlines()[-1], line)
-        ):
+        if last is not None and last["line_end"] == number - 1 and _continues(last_line, line):
             last["raw"] += "\n" + line
             last["line_end"] = number
         else:
             blocks.append({"line_start": number, "line_end": number, "raw": line})
+        last_line = line
     return blocks
 
 
 def _continues(previous: str, line: str) -> bool:
     stripped = line.lstrip()
-    return (
-        not TERMINAL_RE.search(previous)
+    return (  # the cheap tests first
+        stripped[:1].islower()
         and len(previous.strip()) >= 40
-        and stripped[:1].islower()
+        and not TERMINAL_RE.search(previous)
         and not BULLET_RE.match(line)
         and not LONE_MARKER_RE.match(previous)
     )
@@ -103,7 +104,7 @@ def normalise_block_text(raw: pd.Series) -> pd.Series:
                            (BULLET_RE.pattern, text.str.match(BULLET_RE.pattern))):
         if needs.any():
             text = text.where(~needs, text[needs].str.replace(pattern, "", regex=True, n=1))
-    spaced = text.str.contains("\\s\\s|[\t\n\r\f\v\u00a0\u2028\u2029]", regex=True)
+    spaced = _search_re2(text, SPACED_RE2)
     if spaced.any():
         text = text.where(~spaced, text[spaced].str.replace(r"\s+", " ", regex=True).str.strip())
     return text
@@ -140,7 +141,8 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     short = text.str.len() <= SHORT_CHARS
     st = text[short]
     b["is_short"] = short
-    b["n_words"] = (text.str.count(" ") + 1).astype("int64")
+    spaces = pc.count_substring(pa.array(text.tolist(), pa.large_string()), " ").to_numpy()
+    b["n_words"] = pd.Series(spaces + 1, index=b.index, dtype="int64")
     b.loc[short, "n_words"] = st.str.count(WORD_RE.pattern).astype("int64")
     b["has_words"] = (b["n_words"] > 0) & text.str.contains(r"\w", regex=True)
     b["is_bullet"] = raw.str.match(BULLET_RE.pattern) & ~raw.str.match(LONE_MARKER_RE.pattern)
@@ -178,6 +180,24 @@ def compute_block_features(blocks: pd.DataFrame, rules: CleaningRules) -> pd.Dat
     b.loc[short, "is_call_to_action"] = (n_cta > 0) & (n_cta * 2 >= n_sent) & (
         b.loc[short, "n_words"] <= 60)
     return b
+
+
+def compute_text_features(raw: pd.Series, rules: CleaningRules) -> pd.DataFrame:
+    """The features that depend on a block's text alone (its normalised text, those of
+    compute_block_features and furniture.compute_text_evidence), computed once per distinct raw
+    text: a line repeated on many pages (a share button, a menu) costs one row.
+
+    Args:
+        raw: the blocks' raw text.
+        rules: the cleaning rules.
+    Returns:
+        A frame on raw's index: text and the feature columns (not raw).
+    """
+    codes, distinct = pd.factorize(raw, use_na_sentinel=False)
+    u = pd.DataFrame({"raw": pd.Series(distinct, dtype=raw.dtype)})
+    u["text"] = normalise_block_text(u["raw"])
+    u = furniture.compute_text_evidence(compute_block_features(u, rules), rules)
+    return u.drop(columns=["raw"]).take(codes).set_axis(raw.index)
 
 
 def _first_prefix(folded: pd.Series, prefixes: tuple[str, ...]) -> pd.Series:
@@ -226,21 +246,24 @@ def _mark_bylines(b: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     running = b["is_running"].astype(int)
     before_body = running.groupby(b["doc_id"]).cumsum() == 0
     after_body = running[::-1].groupby(b["doc_id"][::-1]).cumsum()[::-1] == 0
-    candidate = (
-        (before_body | after_body) & b["has_words"] & (b["n_words"] <= 12)
-        & ~b["text"].str.contains(QUOTE_RE.pattern) & ~b["is_reference"]
-        & ~_search_re2(b["text"], ENDS_STOP_RE2)
-    )
+    candidate = (before_body | after_body) & b["has_words"] & (b["n_words"] <= 12) & ~b["is_reference"]
+    text = b.loc[candidate, "text"]
+    candidate[candidate] = ~text.str.contains(QUOTE_RE.pattern) & ~_search_re2(text, ENDS_STOP_RE2)
+    # every byline date has a year 19xx or 20xx: the others need no search
+    dated = candidate & (b["text"].str.contains("19", regex=False)
+                         | b["text"].str.contains("20", regex=False))
     found = pd.Series("", index=b.index, dtype=object)
-    found[candidate] = b.loc[candidate, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
-                                                    if t else "")
+    found[dated] = b.loc[dated, "text"].map(lambda t: (dates.find_date(t) or ("", "", ""))[2]
+                                            if t else "")
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
-    starts_author = pd.Series(
-        [bool(a) and t.casefold().startswith(a.casefold()) for t, a in zip(b["text"], author)],
-        index=b.index,
-    )
-    by_name = b["text"].str.match(r"^(?:By|Автор:?)\s+\w", case=False) | starts_author
-    return found.where(found != "", np.where(candidate & by_name & (b["n_words"] <= 8), "-", ""))
+    named = candidate & (b["n_words"] <= 8)
+    with_author = named & (author != "")
+    starts_author = pd.Series(False, index=b.index)
+    starts_author[with_author] = np.array([t.casefold().startswith(a.casefold()) for t, a in
+                                           zip(b.loc[with_author, "text"], author[with_author])], bool)
+    by_name = starts_author.copy()
+    by_name[named] |= b.loc[named, "text"].str.match(r"^(?:By|Автор:?)\s+\w", case=False)
+    return found.where(found != "", np.where(named & by_name, "-", ""))
 
 
 def _mark_sections(b: pd.DataFrame) -> pd.Series:
@@ -266,10 +289,10 @@ def _mark_author_bio(b: pd.DataFrame, documents: pd.DataFrame, rules: CleaningRu
         r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3},? (?:is|was|serves as|has been) (?:an?|the)\b"
     )
     author = b["doc_id"].map(documents.set_index("doc_id")["author"]).fillna("")
-    by_author = pd.Series(
-        [bool(a) and len(a) > 3 and t.startswith(a + " ") for t, a in zip(b["text"], author)],
-        index=b.index,
-    )
+    by_author = pd.Series(False, index=b.index)
+    with_author = author.str.len() > 3
+    by_author[with_author] = np.array([t.startswith(a + " ") for t, a in
+                                       zip(b.loc[with_author, "text"], author[with_author])], bool)
     candidate = (by_author | generic) & (b["n_words"] >= 8)
     words = _alternation(rules.author_bio_words)
     is_bio = pd.Series(False, index=b.index)
@@ -303,10 +326,8 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
         (blocks with text, role, is_content, is_uncertain, reason; a list of problems with overrides that
         matched no block).
     """
-    b = blocks.copy()
-    b["text"] = normalise_block_text(b["raw"])
-    b = compute_block_features(b, rules)
-    b = furniture.compute_furniture_evidence(b, rules)
+    b = blocks.join(compute_text_features(blocks["raw"], rules))
+    b = furniture.compute_furniture_evidence(b)
     b["is_running"] = _running_text(b) & (b["furniture_word"] == "")
     first_marker, tail_note, early_marker = _mark_tail(b)
     b["byline"] = _mark_bylines(b, documents)
@@ -358,11 +379,9 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     ]
     rules_in_order = by_rule + by_context
     conditions = [c.to_numpy(dtype=bool) for c, _, _ in rules_in_order]
-    b["role"] = np.select(conditions, [np.asarray(r, dtype=object) for _, r, _ in rules_in_order],
-                          default="paragraph")
-    reasons = [np.full(len(b), s, dtype=object) if isinstance(s, str) else np.asarray(s, dtype=object)
-               for _, _, s in rules_in_order]
-    b["reason"] = np.select(conditions, reasons, default="running text")
+    b["role"] = furniture.select_first(conditions, [r for _, r, _ in rules_in_order], default="paragraph")
+    b["reason"] = furniture.select_first(conditions, [s for _, _, s in rules_in_order],
+                                         default="running text")
     kept_reason = verdict["verdict_reason"].where(verdict["verdict_reason"] != "running text", "")
     context_note = (b["role"].isin(["title", "heading", "paragraph"]) & (kept_reason != "") & ~decided)
     b.loc[context_note, "reason"] = b.loc[context_note, "reason"] + "; " + kept_reason[context_note]
@@ -375,17 +394,4 @@ def classify_blocks(blocks: pd.DataFrame, documents: pd.DataFrame,
     return b[cols].astype({"role": "str", "reason": "str"}), problems
 
 
-def find_byline_dates(blocks: pd.DataFrame) -> pd.DataFrame:
-    """Return the first calendar date found in each document's bylines.
-
-    Returns:
-        doc_id, published (ISO, truncated), date_precision, date_text, line (where it was found).
-    """
-    rows = []
-    bylines = blocks[(blocks["role"] == "metadata") & (blocks["byline"].str.len() > 1)]
-    for doc_id, group in bylines.groupby("doc_id", sort=True):
-        found = dates.find_date(group["byline"].iloc[0])
-        if found:
-            rows.append({"doc_id": doc_id, "published": found[0], "date_precision": found[1],
-                         "date_text": found[2], "line": int(group["line_start"].iloc[0])})
-    return pd.DataFrame(rows, columns=["doc_id", "published", "date_precision", "date_text", "line"])
+find_byline_dates = dates.find_byline_dates  # the loader's name for it

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.corpus.furniture import ISOLATED_BLOCKS, ISOLATED_WORDS
+from helpers.corpus.furniture import ISOLATED_BLOCKS, ISOLATED_WORDS, select_first
 from helpers.corpus.rules import CONTENT_ROLES
 
 TITLE_BLOCKS = 10  # a title sits at most this many blocks before the article text
@@ -96,10 +96,8 @@ def decide_by_context(b: pd.DataFrame, decided: pd.Series, decided_role: pd.Seri
         (short & (prev == "good"), "boilerplate", "short line after article text, before furniture"),
     ]
     conditions = [np.asarray(c, dtype=bool) for c, _, _ in rules]
-    verdict = np.select(conditions, [np.asarray(r, dtype=object) for _, r, _ in rules],
-                        default="boilerplate")
-    reason = np.select(conditions, [np.asarray(r, dtype=object) for _, _, r in rules],
-                       default="short line among furniture")
+    verdict = select_first(conditions, [r for _, r, _ in rules], default="boilerplate")
+    reason = select_first(conditions, [r for _, _, r in rules], default="short line among furniture")
     uncertain = (no_prose | tiny_lead | (long_lead & ~title_like)) & ~decided & ~both_good
     return pd.DataFrame({"verdict": verdict, "verdict_reason": reason,
                          "is_uncertain": uncertain.to_numpy(dtype=bool)}, index=b.index)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
+
 PRECISIONS = ("day", "month", "year", "unknown")
 
 MONTHS_EN = {
@@ -110,3 +112,20 @@ def find_date(text: str) -> tuple[str, str, str] | None:
                 continue
             return iso, "day" if day else "month", m.group(0)
     return None
+
+
+def find_byline_dates(blocks: pd.DataFrame) -> pd.DataFrame:
+    """Return the first calendar date found in each document's bylines.
+
+    Returns:
+        doc_id, published (ISO, truncated), date_precision, date_text, line (where it was found).
+    """
+    rows = []
+    bylines = blocks[(blocks["role"] == "metadata") & (blocks["byline"].str.len() > 1)]
+    first = bylines.drop_duplicates("doc_id").sort_values("doc_id", kind="stable")
+    for doc_id, byline, line in zip(first["doc_id"], first["byline"], first["line_start"]):
+        found = find_date(byline)
+        if found:
+            rows.append({"doc_id": doc_id, "published": found[0], "date_precision": found[1],
+                         "date_text": found[2], "line": int(line)})
+    return pd.DataFrame(rows, columns=["doc_id", "published", "date_precision", "date_text", "line"])

@@ -169,15 +169,16 @@ def _run_length(flag: pd.Series, doc_id: pd.Series) -> pd.Series:
     return flag.groupby([doc_id, run_id]).transform("sum").where(flag, 0).astype("int64")
 
 
-def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.DataFrame:
-    """Add the evidence columns listed in the module docstring (vectorised over all documents).
+def compute_text_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.DataFrame:
+    """Add the evidence that depends on a block's text alone (n_tokens, stop_share, cap_share,
+    n_buttons, stamp, is_byline, is_date_line, n_parts, furniture_word); vectorised, and run once
+    per distinct text by the caller.
 
     Args:
-        b: blocks with doc_id, line_start, text, key, n_words, is_short, has_words,
-            ends_sentence, is_bullet (see cleaning.compute_block_features).
+        b: texts with text, n_words, is_short (see cleaning.compute_block_features).
         rules: the cleaning rules (furniture words and one-word furniture phrases).
     Returns:
-        A copy with the evidence columns.
+        A copy with those columns.
     """
     b = b.copy()
     short = b["is_short"]
@@ -215,6 +216,18 @@ def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.Data
     medium[medium] = b.loc[medium, "text"].str.contains(any_word, case=False, regex=True)
     b["furniture_word"] = ""
     b.loc[medium, "furniture_word"] = find_first_word(b.loc[medium, "text"], rules.furniture_words)
+    return b
+
+
+def compute_furniture_evidence(b: pd.DataFrame) -> pd.DataFrame:
+    """Add the evidence that depends on the page (tiny_run, repeats) and classify every block.
+
+    Args:
+        b: blocks with doc_id, key, has_words, ends_sentence, is_bullet (see
+            cleaning.compute_block_features) and the columns of compute_text_evidence.
+    Returns:
+        b with the evidence columns listed in the module docstring (added in place).
+    """
     tiny = (~b["has_words"] | (b["n_tokens"] <= TINY_WORDS)) & ~b["ends_sentence"] & ~b["is_bullet"]
     b["tiny_run"] = _run_length(tiny, b["doc_id"])
     candidates = tiny & b["has_words"]
@@ -224,9 +237,36 @@ def compute_furniture_evidence(b: pd.DataFrame, rules: CleaningRules) -> pd.Data
     return classify_evidence(b)
 
 
+def select_first(conditions: list[np.ndarray], choices: list, default: str) -> np.ndarray:
+    """numpy.select for text: per row, the choice of the first true condition, else ``default``.
+
+    A choice is a string or one value per row; only the rows it is chosen for are read, so a
+    long list of rules does not turn every rule's text into Python strings for every row.
+
+    Returns:
+        An object array of the chosen values.
+    """
+    n = len(conditions[0]) if conditions else 0
+    first = np.full(n, len(conditions))
+    for i in range(len(conditions) - 1, -1, -1):
+        first[conditions[i]] = i
+    out = np.full(n, default, dtype=object)
+    for i, choice in enumerate(choices):
+        rows = np.flatnonzero(first == i)
+        if not rows.size:
+            continue
+        if isinstance(choice, str):
+            out[rows] = choice
+        elif isinstance(choice, pd.Series):
+            out[rows] = choice.iloc[rows].to_numpy(dtype=object)
+        else:
+            out[rows] = np.asarray(choice)[rows].astype(object)
+    return out
+
+
 def classify_evidence(b: pd.DataFrame) -> pd.DataFrame:
-    """Set ``evidence`` (good, near, short, date, bad) and ``evidence_reason`` from the columns."""
-    b = b.copy()
+    """Set ``evidence`` (good, near, short, date, bad) and ``evidence_reason`` from the columns
+    (in place; returns b)."""
     quoted = "'" + b["stamp"] + "'"
     stamp = (b["stamp"] != "") & (~b["ends_sentence"] | (b["n_tokens"] <= 6))
     b["is_meta"] = stamp | b["is_byline"]
@@ -241,8 +281,7 @@ def classify_evidence(b: pd.DataFrame) -> pd.DataFrame:
          + " short lines in a row"),
     ]
     conditions = [c.to_numpy(dtype=bool) for c, _ in checks]
-    reasons = [np.asarray(r, dtype=object) for _, r in checks]
-    b["evidence_reason"] = np.select(conditions, reasons, default="")
+    b["evidence_reason"] = select_first(conditions, [r for _, r in checks], default="")
     prose = (b["n_tokens"] >= LONG_WORDS) | ((b["n_tokens"] >= GOOD_WORDS) & (
         b["ends_sentence"] | (b["stop_share"] >= PROSE_STOP_SHARE)))
     near = (b["n_tokens"] >= 3) & b["ends_sentence"] & (b["stop_share"] > 0)

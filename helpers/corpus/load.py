@@ -72,20 +72,24 @@ def build_blocks(docs: pd.DataFrame, texts: dict[str, str],
         texts: each document's text.
         pages: for a PDF, the page of each line of its text; ``page`` is empty (NA) otherwise.
     """
-    rows = []
+    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "page"]
+    data: dict[str, list] = {c: [] for c in columns}
     pages = pages or {}
     for doc_id in docs["doc_id"]:
         if doc_id not in texts:
             continue
         found = cleaning.split_blocks(texts[doc_id])
         width = max(2, len(str(len(found))))
+        starts = [block["line_start"] for block in found]
         line_pages = pages.get(doc_id)
-        for position, block in enumerate(found, start=1):
-            page = line_pages[block["line_start"] - 1] if line_pages else pd.NA
-            rows.append({"doc_id": doc_id, "block_id": f"{doc_id}-b{position:0{width}d}",
-                         "position": position - 1, **block, "page": page})
-    columns = ["doc_id", "block_id", "position", "line_start", "line_end", "raw", "page"]
-    return pd.DataFrame(rows, columns=columns).astype(
+        data["doc_id"] += [doc_id] * len(found)
+        data["block_id"] += [f"{doc_id}-b{position:0{width}d}" for position in range(1, len(found) + 1)]
+        data["position"] += range(len(found))
+        data["line_start"] += starts
+        data["line_end"] += [block["line_end"] for block in found]
+        data["raw"] += [block["raw"] for block in found]
+        data["page"] += [line_pages[s - 1] for s in starts] if line_pages else [pd.NA] * len(found)
+    return pd.DataFrame(data, columns=columns).astype(
         {"doc_id": "str", "block_id": "str", "raw": "str", "position": "int64",
          "line_start": "int64", "line_end": "int64", "page": "Int64"})
 
@@ -269,11 +273,16 @@ def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, 
     """
     problems: list[dict] = []
     texts, facts, rows = {}, {}, []
-    for path, group in docs.groupby("path", sort=False):
-        content, fact = read_article(Path(path), group["sha256"].iloc[0], folder_name)
+    by_path: dict[str, list] = {}  # manifest rows (index, row) per file, in order of first appearance
+    for index, row in enumerate(docs.to_dict("records")):
+        by_path.setdefault(row["path"], []).append((index, row))
+    for path, indexed in by_path.items():
+        group_rows = [row for _, row in indexed]
+        content, fact = read_article(Path(path), group_rows[0]["sha256"], folder_name)
         records, file_problems = fact.pop("records"), fact.pop("problems")
         if records is not None:
-            problems += [_problem(group["file"].iloc[0], "", p) for p in file_problems]
+            problems += [_problem(group_rows[0]["file"], "", p) for p in file_problems]
+            group = docs.iloc[[index for index, _ in indexed]]
             found, found_texts, found_facts, record_problems = records_of.expand_records(
                 group, records, fact, folder_name)
             rows += found
@@ -281,7 +290,7 @@ def read_documents(docs: pd.DataFrame, folder_name: str) -> tuple[pd.DataFrame, 
             facts.update(found_facts)
             problems += record_problems
             continue
-        for row in group.to_dict("records"):
+        for row in group_rows:
             problems += [_problem(row["file"], row["doc_id"], p) for p in file_problems]
             facts[row["doc_id"]] = fact
             rows.append({**row, "title_source": ""})
@@ -307,7 +316,8 @@ def label_languages(docs: pd.DataFrame, paragraphs: pd.DataFrame,
     d = docs.copy()
     given = d["language"].str.lower().str.strip()
     found = language.detect_document_languages(paragraphs, given.set_axis(d["doc_id"])).set_index("doc_id")
-    d["language_detected"] = d["doc_id"].map(found["language_detected"]).fillna("").astype("str")
+    detected = d["doc_id"].map(found["language_detected"])  # all NaN (float) when no paragraph
+    d["language_detected"] = detected.astype(object).fillna("").astype("str")
     d["language_source"] = (given != "").map({True: "manifest", False: "detected"})
     d["language"] = given.where(given != "", d["language_detected"])
     d.loc[d["language"] == "", "language_source"] = ""

@@ -255,10 +255,9 @@ def fill_from_html_metadata(docs: pd.DataFrame, facts: dict[str, dict]) -> pd.Da
     """
     d = docs.copy()
     d["title_source"] = d.get("title_source", "")
-    for i, row in d.iterrows():
+    with_metadata = [bool(facts[doc_id]["metadata"]) for doc_id in d["doc_id"]]
+    for i, row in d[with_metadata].iterrows():
         meta = facts[row["doc_id"]]["metadata"]
-        if not meta:
-            continue
         for column in ("title", "author", "publisher"):
             if not row[column] and meta.get(column):
                 d.loc[i, column] = meta[column]

@@ -10,6 +10,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _MOJIBAKE_RE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€[\u0080-\u00bf™œ“”˜]|Ð[\u0080-\u00bf]|Ñ[\u0080-\u00bf]")
 
 
@@ -43,7 +44,7 @@ def is_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > 0.02 * max(1, len(sample))
 
 
