@@ -1,0 +1,172 @@
+"""Which sentences the stance cues are read in, and whom each cue found there is about.
+
+A sentence is read (``read_because``) when it
+
+- names the country: a gazetteer entity of the country (Russia, Moscow, Putin, Sberbank, ...);
+- follows a sentence that names it: it refers back with a word of the cue file's ``references``
+  (the country, das Land, страна, 该国, ...) anywhere, or opens with one of its ``pronouns`` (It,
+  Its, Она, Il, ...), and the nearest earlier sentence of the document that names any country
+  names this one (after "The US and China are far ahead." "the country" is not Russia);
+- is the title of an article about it: the document's title (``role`` title) or first sentence,
+  where the document names the country in at least as many sentences as any other country.
+
+A cue found in a read sentence that also names another country is about the country named before
+it in its clause (else before it in the sentence, else after it): when that is another country,
+the cue is left out ("The US and China are far ahead, while Russia ...": *ahead* is about them),
+unless the country itself is named after the cue in the same clause: then it is a comparison and
+the cue counts with its sign reversed ("China is far ahead of Russia" places Russia behind;
+``compared_with`` names the other country).
+
+Everything is computed over whole columns: a few regular-expression kernel calls and group-wise
+shifts, whatever the number of sentences.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from helpers import patterns
+from helpers.compare import scripts
+
+NAMES, FOLLOWS, TITLE = "names the country", "follows a sentence that names it", "title of an article about it"
+CLAUSE_BREAK_RE2 = r"[,;:—–()\[\]，；：、،؛]"
+_NON_WORD = r"[^\p{L}\p{N}_]"
+
+
+def _rows_of(sentences: pd.DataFrame, ids: pd.Series) -> np.ndarray:
+    """Positions in ``sentences`` of the given sent_ids (a hash lookup, not a scan per id)."""
+    index = pd.Index(sentences["sent_id"].to_numpy(dtype=object))
+    rows = index.get_indexer(pd.unique(ids.to_numpy(dtype=object)))
+    return rows[rows >= 0]
+
+
+def split_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str) -> tuple[np.ndarray,
+                                                                                             np.ndarray]:
+    """Per sentence: whether it names the country, and whether it names another country.
+
+    Args:
+        sentences: doc_id, sent_id.
+        mentions: entities.find_mentions(sentences) (entity, country).
+        country: the gazetteer country scored.
+    Returns:
+        Two boolean arrays aligned with ``sentences``.
+    """
+    own = (mentions["country"] == country) | (mentions["entity"] == country)
+    other = ~own & mentions["country"].fillna("").ne("")
+    names, others = np.zeros(len(sentences), bool), np.zeros(len(sentences), bool)
+    names[_rows_of(sentences, mentions.loc[own, "sent_id"])] = True
+    others[_rows_of(sentences, mentions.loc[other, "sent_id"])] = True
+    return names, others
+
+
+def _matches(texts: pd.Series, unspaced: np.ndarray, phrases: tuple[str, ...], at_start: bool) -> np.ndarray:
+    """Whether each text holds one of the phrases (as whole words; in Chinese and Arabic texts as
+    substrings), anywhere or only at its start (after any punctuation or quote)."""
+    if not phrases or not len(texts):
+        return np.zeros(len(texts), bool)
+    escaped = "|".join(patterns.escape_phrase(p, patterns.WORD_RE2) for p in phrases)
+    lead = r"^[^\p{L}\p{N}]*" if at_start else f"(?:^|{_NON_WORD})"
+    spaced = f"(?i){lead}(?:{escaped})(?:{_NON_WORD}|$)"
+    bare = "(?i)" + (lead if at_start else "") + f"(?:{escaped})"
+    arr = pc.replace_substring(pa.array(texts.to_numpy(dtype=object), pa.string()), "’", "'")
+    out = np.asarray(pc.match_substring_regex(arr, spaced).to_numpy(zero_copy_only=False), bool)
+    if unspaced.any():
+        out[unspaced] = np.asarray(pc.match_substring_regex(arr.filter(pa.array(unspaced)), bare)
+                                   .to_numpy(zero_copy_only=False), bool)
+    return out
+
+
+def mark_read_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str,
+                        references: tuple[str, ...] = (), pronouns: tuple[str, ...] = ()) -> pd.Series:
+    """Why each sentence is read for stance (see the module docstring), '' when it is not.
+
+    Args:
+        sentences: doc_id, sent_id, text, in document order (optional role, language).
+        mentions: entities.find_mentions(sentences).
+        country: the gazetteer country scored.
+        references, pronouns: from the stance cue file.
+    Returns:
+        A string Series aligned with ``sentences``, named ``read_because``.
+    """
+    names, others = split_mentions(sentences, mentions, country)
+    doc = pd.factorize(sentences["doc_id"])[0]
+    state = pd.Series(np.where(names, 1.0, np.where(others, 0.0, np.nan)))
+    previous = state.groupby(doc).shift(1).groupby(doc).ffill().to_numpy()
+    candidates = np.flatnonzero(~names & (previous == 1.0))
+    texts = sentences["text"].iloc[candidates]
+    unspaced = scripts.is_unspaced(sentences.get("language"), sentences.index).to_numpy()[candidates]
+    follows = np.zeros(len(sentences), bool)
+    follows[candidates] = (_matches(texts, unspaced, references, at_start=False)
+                           | _matches(texts, unspaced, pronouns, at_start=True))
+    n_own = np.bincount(doc, weights=names, minlength=doc.max() + 1 if len(doc) else 0)
+    n_other = np.bincount(doc, weights=others & ~names, minlength=len(n_own))
+    about = ((n_own > 0) & (n_own >= n_other))[doc] if len(doc) else np.zeros(0, bool)
+    first = np.r_[True, doc[1:] != doc[:-1]] if len(doc) else np.zeros(0, bool)
+    role = sentences["role"].to_numpy(dtype=object) if "role" in sentences.columns else np.full(len(doc), "")
+    title = about & ((role == "title") | first)
+    because = np.select([names, follows, title], [NAMES, FOLLOWS, TITLE], "")
+    return pd.Series(because, index=sentences.index, name="read_because", dtype="str")
+
+
+def attribute_cues(found: pd.DataFrame, about: pd.DataFrame, mentions: pd.DataFrame,
+                   country: str) -> pd.DataFrame:
+    """Whom each cue is about: the country, another country compared with it, or another country.
+
+    Args:
+        found: the cues found, with row (position in ``about``), start, end.
+        about: the read sentences (sent_id, text).
+        mentions: entities.find_mentions over them (entity, country, start, end).
+        country: the gazetteer country scored.
+    Returns:
+        ``found`` with ``compared_with`` (the other country when the cue compares it with the
+        country, else '') and ``is_other`` (the cue is about another country only).
+    """
+    out = found.assign(compared_with="", is_other=False)
+    m = mentions[mentions["country"].fillna("").ne("") | (mentions["entity"] == country)]
+    m = m.assign(row=pd.Index(about["sent_id"].to_numpy(dtype=object)).get_indexer(
+        m["sent_id"].to_numpy(dtype=object)))
+    m = m[m["row"] >= 0]
+    own = (m["country"] == country) | (m["entity"] == country)
+    mixed_rows = np.intersect1d(m.loc[~own, "row"].unique(), out["row"].unique())
+    if not len(mixed_rows):
+        return out
+    hits = out.reset_index(names="hit")
+    hits = hits[hits["row"].isin(mixed_rows)]
+    pairs = hits[["hit", "row", "start", "end"]].merge(
+        m.assign(is_own=own)[["row", "start", "end", "is_own", "country", "entity"]]
+        .rename(columns={"start": "m_start", "end": "m_end"}), on="row")
+    clause = _clause_index(about["text"], mixed_rows, pairs)
+    pairs["same"] = clause[0] == clause[1]
+    before = pairs["m_end"] <= pairs["start"]
+    after = pairs["m_start"] >= pairs["end"]
+    pairs["rank"] = np.select([before & pairs["same"], before, after], [0, 1, 2], 3)
+    pairs["distance"] = np.where(before, pairs["start"] - pairs["m_end"], pairs["m_start"] - pairs["end"])
+    subject = pairs[pairs["rank"] < 3].sort_values(["hit", "rank", "distance"]).drop_duplicates("hit")
+    foreign = subject[~subject["is_own"]]
+    compared = pairs[after & pairs["same"] & pairs["is_own"]]["hit"].unique()
+    name = foreign.assign(name=np.where(foreign["entity"] == foreign["country"], foreign["entity"],
+                                        foreign["country"])).set_index("hit")["name"]
+    is_compared = foreign["hit"].isin(compared).to_numpy()
+    out.loc[foreign["hit"].to_numpy()[is_compared], "compared_with"] = name.to_numpy()[is_compared]
+    out.loc[foreign["hit"].to_numpy()[~is_compared], "is_other"] = True
+    return out
+
+
+def _clause_index(texts: pd.Series, rows: np.ndarray, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair, the clause (number of clause breaks before it) of the cue and of the mention."""
+    arr = pa.array(texts.iloc[rows].to_numpy(dtype=object), pa.string())
+    pieces = pc.split_pattern_regex(arr, CLAUSE_BREAK_RE2)
+    lengths = pc.utf8_length(pc.list_flatten(pieces)).to_numpy(zero_copy_only=False).astype(np.int64)
+    parent = pc.list_parent_indices(pieces).to_numpy(zero_copy_only=False)
+    ends = pd.Series(lengths + 1).groupby(parent).cumsum().to_numpy() - 1  # a break after each piece ...
+    last = np.r_[parent[1:] != parent[:-1], True]                         # ... but the last
+    big = np.int64(1) << 32
+    keys = np.sort(rows[parent[~last]].astype(np.int64) * big + ends[~last])
+    base = np.searchsorted(keys, pairs["row"].to_numpy(np.int64) * big)
+
+    def count(offsets: pd.Series) -> np.ndarray:
+        return np.searchsorted(keys, pairs["row"].to_numpy(np.int64) * big + offsets.to_numpy(np.int64)) - base
+    return count(pairs["start"]), count(pairs["m_start"])
