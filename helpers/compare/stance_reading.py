@@ -36,11 +36,10 @@ CLAUSE_BREAK_RE2 = r"[,;:—–()\[\]，；：、،؛]"
 _NON_WORD = r"[^\p{L}\p{N}_]"
 
 
-def _rows_of(sentences: pd.DataFrame, ids: pd.Series) -> np.ndarray:
-    """Positions in ``sentences`` of the given sent_ids (a hash lookup, not a scan per id)."""
-    index = pd.Index(sentences["sent_id"].to_numpy(dtype=object))
-    rows = index.get_indexer(pd.unique(ids.to_numpy(dtype=object)))
-    return rows[rows >= 0]
+def row_of(ids: pd.Series, table_ids: pd.Series) -> np.ndarray:
+    """The position of each id in ``table_ids`` (-1 when absent): one Arrow hash join."""
+    found = pc.index_in(pa.array(ids, pa.string()), value_set=pa.array(table_ids, pa.string()))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def split_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str) -> tuple[np.ndarray,
@@ -54,11 +53,12 @@ def split_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str
     Returns:
         Two boolean arrays aligned with ``sentences``.
     """
-    own = (mentions["country"] == country) | (mentions["entity"] == country)
-    other = ~own & mentions["country"].fillna("").ne("")
+    own = ((mentions["country"] == country) | (mentions["entity"] == country)).to_numpy(bool)
+    other = ~own & mentions["country"].fillna("").ne("").to_numpy(bool)
+    rows = row_of(mentions["sent_id"], sentences["sent_id"])
     names, others = np.zeros(len(sentences), bool), np.zeros(len(sentences), bool)
-    names[_rows_of(sentences, mentions.loc[own, "sent_id"])] = True
-    others[_rows_of(sentences, mentions.loc[other, "sent_id"])] = True
+    names[rows[own & (rows >= 0)]] = True
+    others[rows[other & (rows >= 0)]] = True
     return names, others
 
 
@@ -126,8 +126,7 @@ def attribute_cues(found: pd.DataFrame, about: pd.DataFrame, mentions: pd.DataFr
     """
     out = found.assign(compared_with="", is_other=False)
     m = mentions[mentions["country"].fillna("").ne("") | (mentions["entity"] == country)]
-    m = m.assign(row=pd.Index(about["sent_id"].to_numpy(dtype=object)).get_indexer(
-        m["sent_id"].to_numpy(dtype=object)))
+    m = m.assign(row=row_of(m["sent_id"], about["sent_id"]))
     m = m[m["row"] >= 0]
     own = (m["country"] == country) | (m["entity"] == country)
     mixed_rows = np.intersect1d(m.loc[~own, "row"].unique(), out["row"].unique())

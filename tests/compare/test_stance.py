@@ -12,7 +12,7 @@ settings:
   negation_window: 3
   negation: flip
   hedge_factor: 0.5
-negations: [not, "n't", no, "no longer", never]
+negations: [not, "n't", "no", "no longer", never]
 hedges: [could, may, might, appears]
 negative:
   lag*: 2
@@ -166,3 +166,59 @@ def test_russian_cues_negation_binds_to_the_nearest_cue_and_other_languages_are_
     assert unscored["doc_id"].tolist() == ["c"]
     assert unscored["problem"][0] == ("not scored: no stance cues for language 'pl' (cues exist for en, ru, "
                                       "uk, de, fr, es, it, pt, zh, ar)")
+
+
+READING = CUES + """references: [the country]
+pronouns: [it]
+"""
+
+
+def test_sentences_referring_back_to_russia_and_titles_are_read(tmp_path):
+    cues = write_cues(tmp_path, READING)
+    s = pd.concat([sentences("Lagging behind in the race", "Russia has built few models.",
+                             "The country is lagging.", "It shows progress.", "The United States is big.",
+                             "The country shows leadership.", doc_id="a"),
+                   sentences("Lagging behind in the race", "China has built many models.", doc_id="b")],
+                  ignore_index=True)
+    s.loc[[0, 6], "role"] = "title"
+    hits = stance.find_stance_cues(s, cues)
+    assert hits[["sent_id", "cue", "read_because"]].values.tolist() == [
+        ["a-p01-s01", "lag* behind", "title of an article about it"],
+        ["a-p01-s03", "lag*", "follows a sentence that names it"],
+        ["a-p01-s04", "progress", "follows a sentence that names it"],  # the pronoun opens the sentence
+    ]  # s06 follows a sentence naming the United States; b is an article about China
+    about = stance.mark_read_sentences(s, stance.entities.find_mentions(s), cues)
+    assert about.tolist() == ["title of an article about it", "names the country",
+                              "follows a sentence that names it", "follows a sentence that names it",
+                              "", "", "", ""]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # cue, contribution, compared_with
+    ("China is lagging behind Russia.", [["lag* behind", 2.0, "China"]]),          # a comparison: reversed
+    ("The United States shows leadership, but Russia is lagging.", [["lag*", -2.0, ""]]),  # leadership: US
+    ("Russia is lagging behind China.", [["lag* behind", -2.0, ""]]),              # Russia is the subject
+    ("Unlike China, Russia shows progress.", [["progress", 1.0, ""]]),
+])
+def test_cues_about_another_country_are_left_out_or_reversed(tmp_path, sentence, expected):
+    hits = stance.find_stance_cues(sentences(sentence), write_cues(tmp_path))
+    assert hits[["cue", "contribution", "compared_with"]].values.tolist() == expected
+
+
+def test_an_unquoted_no_is_refused_with_the_fix(tmp_path):
+    with pytest.raises(stance.StanceCuesError) as err:
+        write_cues(tmp_path, CUES.replace('"no",', "no,"))
+    assert str(err.value) == ("cues.yaml: 'negations' holds False, which YAML reads from an unquoted "
+                              "no/yes/off/on; quote it: \"no\"")
+    assert "no" in stance.load_stance_cues().negations  # the shipped file quotes it
+
+
+def test_many_one_word_sentences_are_read_in_bulk():
+    n = 30_000
+    words = ["Russia", "lagging", "progress", "word", "Moscow", "behind"]
+    s = pd.DataFrame({"doc_id": "d", "sent_id": [f"d-p{i:05d}-s01" for i in range(n)], "role": "paragraph",
+                      "language": "en", "text": [words[i % 6] for i in range(n)]})
+    hits = stance.find_stance_cues(s)
+    assert hits.empty  # no sentence holds both a name and a cue, none refers back
+    by_doc = stance.score_stance(hits, s, pd.DataFrame({"doc_id": ["d"]}))
+    assert by_doc["n_sentences"].item() == n // 3  # Russia and Moscow sentences
