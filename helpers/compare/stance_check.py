@@ -25,21 +25,26 @@ from helpers.compare.stance import StanceCues, find_stance_cues, load_stance_cue
 from helpers.corpus import samples as samples_module
 
 STANCE_TEST_PATH = paths.DATA_DIR / "validation" / "stance_test.csv"
+STANCE_TEST_2_PATH = paths.DATA_DIR / "validation" / "stance_test_2.csv"
 TEST_COLUMNS = ["language", "doc", "para", "sent", "role", "stance", "article", "text"]
 ARTICLE_LABELS = ("ahead", "behind", "mixed", "none")
-SPLITS = ("dev", "heldout", "test")
+SPLITS = ("dev", "heldout", "test", "test2")
 
 
 class StanceTestError(ValueError):
     """The stance test file is malformed; one line naming the file, the row and the fix."""
 
 
-def load_stance_test(path: str | Path | None = None) -> pd.DataFrame:
-    """Read and check the stance test set (default data/validation/stance_test.csv).
+def load_stance_test(path: str | Path | None = None, split: str = "test") -> pd.DataFrame:
+    """Read and check a stance test set (default data/validation/stance_test.csv).
+
+    Args:
+        path: the CSV file (STANCE_TEST_2_PATH for the second set).
+        split: the name its articles get in the ``split`` column (``test2`` for the second set).
 
     Returns:
         language, doc_id, para_id (``de-t02-p03``), sent_id (``de-t02-s03``), role (title or
-        paragraph), split (``test``), stance (per sentence), article (per article), text.
+        paragraph), split, stance (per sentence), article (per article), text.
     Raises:
         StanceTestError: a missing file or column, a bad label or role, a number that is not a
             positive integer, a sentence given twice, an article with two labels, an empty text.
@@ -75,7 +80,7 @@ def load_stance_test(path: str | Path | None = None) -> pd.DataFrame:
             raise StanceTestError(f"{name}: row {row + 2} ({t['doc'].iloc[row]}): {problem}")
     return pd.DataFrame({
         "language": t["language"], "doc_id": t["doc"], "para_id": t["doc"] + "-p" + t["para"].str.zfill(2),
-        "sent_id": t["doc"] + "-s" + t["sent"].str.zfill(2), "role": t["role"], "split": "test",
+        "sent_id": t["doc"] + "-s" + t["sent"].str.zfill(2), "role": t["role"], "split": split,
         "stance": t["stance"], "article": t["article"], "text": t["text"]})
 
 
@@ -121,14 +126,14 @@ def score_stance_accuracy(compared: pd.DataFrame, split: str = "heldout") -> pd.
 
     Args:
         compared: from compare_stance.
-        split: 'test' (the stance test set), 'heldout', 'dev' (what the cues were written from)
-            or 'all'.
+        split: 'test' or 'test2' (the stance test sets), 'heldout', 'dev' (what the cues were
+            written from) or 'all'.
     Returns:
         language, n_signed (articles hand-coded ahead or behind), n_right, n_wrong, n_missing
         (no score), accuracy (n_right / n_signed), plus a last row language = "all".
     """
     if split not in (*SPLITS, "all"):
-        raise ValueError(f"split: '{split}' is not one of dev, heldout, test, all")
+        raise ValueError(f"split: '{split}' is not one of dev, heldout, test, test2, all")
     part = compared if split == "all" else compared[compared["split"] == split]
     signed = part[part["hand"].isin(["ahead", "behind"])]
 
@@ -148,7 +153,7 @@ def tabulate_stance_accuracy(compared: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         language (the ten and "all"), then per split present in ``compared`` (dev, heldout,
-        test) a column ``<split>`` ("7/9") and ``<split>_accuracy`` (0.78).
+        test, test2) a column ``<split>`` ("7/9") and ``<split>_accuracy`` (0.78).
     """
     out = None
     for split in [s for s in SPLITS if (compared["split"] == s).any()]:
