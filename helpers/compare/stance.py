@@ -58,6 +58,7 @@ class StanceCues:
     hedge_factor: float = 0.5
     references: tuple[str, ...] = ()   # words that refer back to the country (the country, das Land)
     pronouns: tuple[str, ...] = ()     # words that refer back when they open a sentence (It, Она)
+    read: str = "references"           # or "articles": every sentence of an article about the country
 
 
 def load_stance_cues(path: str | Path | None = None) -> StanceCues:
@@ -119,7 +120,7 @@ def _check_phrase(phrase: str, where: str, name: str) -> None:
 def _check_settings(settings: dict, name: str) -> dict:
     """Validate the settings section; return it as keyword arguments for StanceCues."""
     allowed = {"country": str, "languages": list, "negation_window": int, "negation": str,
-               "hedge_factor": float}
+               "hedge_factor": float, "read": str}
     for key, value in settings.items():
         if key not in allowed:
             raise StanceCuesError(f"{name}: unknown setting '{key}'; use {', '.join(allowed)}")
@@ -132,6 +133,8 @@ def _check_settings(settings: dict, name: str) -> dict:
             raise StanceCuesError(f"{name}: setting {key} = {value!r} should be a {allowed[key].__name__}")
     if settings.get("negation", "flip") not in ("flip", "cancel"):
         raise StanceCuesError(f"{name}: setting negation = {settings['negation']!r}; use flip or cancel")
+    if settings.get("read", "references") not in ("references", "articles"):
+        raise StanceCuesError(f"{name}: setting read = {settings['read']!r}; use references or articles")
     if not 0 <= settings.get("hedge_factor", 0.5) <= 1:
         raise StanceCuesError(f"{name}: setting hedge_factor = {settings['hedge_factor']}; use 0 to 1")
     if "languages" in settings:
@@ -174,7 +177,7 @@ def mark_read_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, cues: S
     """Why each sentence is read for stance ('' when it is not; helpers.compare.stance_reading).
     Sentences in a language the cue file does not cover are not read."""
     because = stance_reading.mark_read_sentences(sentences, mentions, cues.country, cues.references,
-                                                 cues.pronouns)
+                                                 cues.pronouns, whole_articles=cues.read == "articles")
     if "language" in sentences.columns:
         because = because.where(is_scored_language(sentences["language"], cues).to_numpy(), "")
     return because

@@ -6,16 +6,21 @@ A sentence is read (``read_because``) when it
 - follows a sentence that names it: it refers back with a word of the cue file's ``references``
   (the country, das Land, страна, 该国, ...) anywhere, or opens with one of its ``pronouns`` (It,
   Its, Она, Il, ...), and the nearest earlier sentence of the document that names any country
-  names this one (after "The US and China are far ahead." "the country" is not Russia);
+  names this one (after "The US and China are far ahead." "the country" is not Russia; companies
+  and people do not count here: after "Nvidia's chips are scarce." it still is);
 - is the title of an article about it: the document's title (``role`` title) or first sentence,
-  where the document names the country in at least as many sentences as any other country.
+  where the document names the country in at least as many sentences as any other country;
+- with the setting ``read: articles``, any other sentence of such an article that names no other
+  country or place (``in an article about it``).
 
-A cue found in a read sentence that also names another country is about the country named before
-it in its clause (else before it in the sentence, else after it): when that is another country,
+A cue found in a read sentence that also names another country is about the country it names
+itself ("hold Russia back"), else the country named before it in its clause (a sentence read for a reference counts as naming the country at its start) (else before it in the sentence, else after it): when that is another country,
 the cue is left out ("The US and China are far ahead, while Russia ...": *ahead* is about them),
-unless the country itself is named after the cue in the same clause: then it is a comparison and
-the cue counts with its sign reversed ("China is far ahead of Russia" places Russia behind;
-``compared_with`` names the other country).
+unless the country itself is named after it in the same clause. Then a positive cue is a
+comparison and counts reversed ("China is far ahead of Russia" places Russia behind;
+``compared_with`` names the other country), and a negative cue counts as it is: what another
+country does to the country ("the US restricts Russia's access", "a widening gap that Russia
+struggles to close").
 
 Everything is computed over whole columns: a few regular-expression kernel calls and group-wise
 shifts, whatever the number of sentences.
@@ -32,6 +37,8 @@ from helpers import patterns
 from helpers.compare import scripts
 
 NAMES, FOLLOWS, TITLE = "names the country", "follows a sentence that names it", "title of an article about it"
+CONTEXT = "in an article about it"
+PLACE_TYPES = ("country", "place")  # what "the country" can refer back to (not a company or a person)
 CLAUSE_BREAK_RE2 = r"[,;:—–()\[\]，；：、،؛]"
 _NON_WORD = r"[^\p{L}\p{N}_]"
 
@@ -44,7 +51,8 @@ def row_of(ids: pd.Series, table_ids: pd.Series) -> np.ndarray:
 
 def split_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str) -> tuple[np.ndarray,
                                                                                              np.ndarray]:
-    """Per sentence: whether it names the country, and whether it names another country.
+    """Per sentence: whether it names the country (or anything of it: Moscow, Putin, Sberbank), and
+    whether it names another country or a place in one (Washington, Beijing; not Nvidia).
 
     Args:
         sentences: doc_id, sent_id.
@@ -54,7 +62,8 @@ def split_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str
         Two boolean arrays aligned with ``sentences``.
     """
     own = ((mentions["country"] == country) | (mentions["entity"] == country)).to_numpy(bool)
-    other = ~own & mentions["country"].fillna("").ne("").to_numpy(bool)
+    other = (~own & mentions["country"].fillna("").ne("").to_numpy(bool)
+             & mentions["type"].isin(PLACE_TYPES).to_numpy(bool))
     rows = row_of(mentions["sent_id"], sentences["sent_id"])
     names, others = np.zeros(len(sentences), bool), np.zeros(len(sentences), bool)
     names[rows[own & (rows >= 0)]] = True
@@ -80,7 +89,8 @@ def _matches(texts: pd.Series, unspaced: np.ndarray, phrases: tuple[str, ...], a
 
 
 def mark_read_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str,
-                        references: tuple[str, ...] = (), pronouns: tuple[str, ...] = ()) -> pd.Series:
+                        references: tuple[str, ...] = (), pronouns: tuple[str, ...] = (),
+                        whole_articles: bool = False) -> pd.Series:
     """Why each sentence is read for stance (see the module docstring), '' when it is not.
 
     Args:
@@ -88,6 +98,8 @@ def mark_read_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, country
         mentions: entities.find_mentions(sentences).
         country: the gazetteer country scored.
         references, pronouns: from the stance cue file.
+        whole_articles: also read every other sentence of an article about the country that names
+            no other country or place (``in an article about it``).
     Returns:
         A string Series aligned with ``sentences``, named ``read_because``.
     """
@@ -107,7 +119,8 @@ def mark_read_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, country
     first = np.r_[True, doc[1:] != doc[:-1]] if len(doc) else np.zeros(0, bool)
     role = sentences["role"].to_numpy(dtype=object) if "role" in sentences.columns else np.full(len(doc), "")
     title = about & ((role == "title") | first)
-    because = np.select([names, follows, title], [NAMES, FOLLOWS, TITLE], "")
+    context = about & whole_articles
+    because = np.select([names, follows, title, context], [NAMES, FOLLOWS, TITLE, CONTEXT], "")
     return pd.Series(because, index=sentences.index, name="read_because", dtype="str")
 
 
@@ -117,17 +130,23 @@ def attribute_cues(found: pd.DataFrame, about: pd.DataFrame, mentions: pd.DataFr
 
     Args:
         found: the cues found, with row (position in ``about``), start, end.
-        about: the read sentences (sent_id, text).
+        about: the read sentences (sent_id, text, read_because: a sentence read because it refers
+            back to the country or is a title counts as naming it at its start).
         mentions: entities.find_mentions over them (entity, country, start, end).
         country: the gazetteer country scored.
     Returns:
-        ``found`` with ``compared_with`` (the other country when the cue compares it with the
-        country, else '') and ``is_other`` (the cue is about another country only).
+        ``found`` (with side) plus ``compared_with`` (the other country when a positive cue
+        compares it with the country, else '') and ``is_other`` (the cue is about another
+        country only).
     """
     out = found.assign(compared_with="", is_other=False)
     m = mentions[mentions["country"].fillna("").ne("") | (mentions["entity"] == country)]
     m = m.assign(row=row_of(m["sent_id"], about["sent_id"]))
-    m = m[m["row"] >= 0]
+    m = m[m["row"] >= 0][["row", "start", "end", "country", "entity"]]
+    if "read_because" in about.columns:  # a sentence read for a reference to the country starts with it
+        implied = np.flatnonzero(about["read_because"].to_numpy(dtype=object) != NAMES)
+        m = pd.concat([m, pd.DataFrame({"row": implied, "start": 0, "end": 0, "country": country,
+                                        "entity": country})], ignore_index=True)
     own = (m["country"] == country) | (m["entity"] == country)
     mixed_rows = np.intersect1d(m.loc[~own, "row"].unique(), out["row"].unique())
     if not len(mixed_rows):
@@ -141,16 +160,19 @@ def attribute_cues(found: pd.DataFrame, about: pd.DataFrame, mentions: pd.DataFr
     pairs["same"] = clause[0] == clause[1]
     before = pairs["m_end"] <= pairs["start"]
     after = pairs["m_start"] >= pairs["end"]
-    pairs["rank"] = np.select([before & pairs["same"], before, after], [0, 1, 2], 3)
+    inside = (pairs["m_start"] >= pairs["start"]) & (pairs["m_end"] <= pairs["end"])  # "hold Russia back"
+    pairs["rank"] = np.select([inside, before & pairs["same"], before, after], [0, 1, 2, 3], 4)
     pairs["distance"] = np.where(before, pairs["start"] - pairs["m_end"], pairs["m_start"] - pairs["end"])
-    subject = pairs[pairs["rank"] < 3].sort_values(["hit", "rank", "distance"]).drop_duplicates("hit")
+    subject = pairs[pairs["rank"] < 4].sort_values(["hit", "rank", "distance"]).drop_duplicates("hit")
     foreign = subject[~subject["is_own"]]
     compared = pairs[after & pairs["same"] & pairs["is_own"]]["hit"].unique()
     name = foreign.assign(name=np.where(foreign["entity"] == foreign["country"], foreign["entity"],
                                         foreign["country"])).set_index("hit")["name"]
     is_compared = foreign["hit"].isin(compared).to_numpy()
-    out.loc[foreign["hit"].to_numpy()[is_compared], "compared_with"] = name.to_numpy()[is_compared]
-    out.loc[foreign["hit"].to_numpy()[~is_compared], "is_other"] = True
+    positive = (out.loc[foreign["hit"].to_numpy(), "side"] == "positive").to_numpy()
+    hit = foreign["hit"].to_numpy()
+    out.loc[hit[is_compared & positive], "compared_with"] = name.to_numpy()[is_compared & positive]
+    out.loc[hit[~is_compared], "is_other"] = True
     return out
 
 

@@ -82,13 +82,14 @@ def test_score_stance_per_group_and_evidence(tmp_path):
                    sentences("Russia shows leadership.", doc_id="b")], ignore_index=True)
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "kind": ["news", "blog", "news"]})
     hits = stance.find_stance_cues(s, cues)
-    by_doc = stance.score_stance(hits, s, docs)
+    about = stance.mark_read_sentences(s, stance.entities.find_mentions(s), cues) != ""
+    by_doc = stance.score_stance(hits, s, docs, about=about)
     assert by_doc.columns.tolist() == ["doc_id", "n_sentences", "n_cue_sentences", "positive", "negative",
                                        "n_cues", "score"]
     assert by_doc.drop(columns="score").values.tolist() == [
         ["a", 2, 2, 1.0, 2.0, 2], ["b", 1, 1, 2.0, 0.0, 1], ["c", 0, 0, 0.0, 0.0, 0]]
     assert by_doc["score"].tolist()[:2] == [-0.333, 1.0] and pd.isna(by_doc["score"].iloc[2])
-    by_kind = stance.score_stance(hits, s, docs, by="kind")
+    by_kind = stance.score_stance(hits, s, docs, by="kind", about=about)
     assert by_kind[["kind", "positive", "negative", "score"]].values.tolist() == [
         ["blog", 2.0, 0.0, 1.0], ["news", 1.0, 2.0, -0.333]]
     evidence = stance.list_evidence(hits, s, n=1)
@@ -135,7 +136,10 @@ def test_seed_stance(seed_corpus):
     c = seed_corpus
     hits = stance.find_stance_cues(c.sentences)
     by_doc = stance.score_stance(hits, c.sentences, c.documents).set_index("doc_id")
-    assert by_doc.loc["001", "score"] == 1.0  # Mishustin's address: only positive cues
+    assert by_doc.loc["001", "score"] == 0.913  # Mishustin's address: positive but for "a set of challenges"
+    read = hits.drop_duplicates("sent_id").set_index("sent_id")["read_because"]
+    assert read["000-p11-s01"] == "in an article about it"  # "This exodus has been further fueled by:"
+    assert read["000-p23-s02"] == "follows a sentence that names it"  # "The country has a wealth of ..."
     assert by_doc["score"].idxmin() == "000"  # the blog post: "falling behind", "brain drain"
     assert (by_doc.drop(index="001")["score"] < 0).all()
     negated = hits[hits["is_negated"]]
@@ -195,7 +199,8 @@ def test_sentences_referring_back_to_russia_and_titles_are_read(tmp_path):
 
 @pytest.mark.parametrize("sentence, expected", [
     # cue, contribution, compared_with
-    ("China is lagging behind Russia.", [["lag* behind", 2.0, "China"]]),          # a comparison: reversed
+    ("China shows leadership over Russia.", [["leadership", -2.0, "China"]]),      # a comparison: reversed
+    ("China's brain drain helps Russia.", [["brain drain", -2.0, ""]]),  # negative cues are not reversed
     ("The United States shows leadership, but Russia is lagging.", [["lag*", -2.0, ""]]),  # leadership: US
     ("Russia is lagging behind China.", [["lag* behind", -2.0, ""]]),              # Russia is the subject
     ("Unlike China, Russia shows progress.", [["progress", 1.0, ""]]),
@@ -218,7 +223,9 @@ def test_many_one_word_sentences_are_read_in_bulk():
     words = ["Russia", "lagging", "progress", "word", "Moscow", "behind"]
     s = pd.DataFrame({"doc_id": "d", "sent_id": [f"d-p{i:05d}-s01" for i in range(n)], "role": "paragraph",
                       "language": "en", "text": [words[i % 6] for i in range(n)]})
-    hits = stance.find_stance_cues(s)
-    assert hits.empty  # no sentence holds both a name and a cue, none refers back
+    hits = stance.find_stance_cues(s)  # the shipped file reads whole articles about Russia
+    assert hits["cue"].value_counts().to_dict() == {"lag*": 5000, "progress": 5000, "behind": 5000}
+    assert set(hits["read_because"]) == {"in an article about it"}
     by_doc = stance.score_stance(hits, s, pd.DataFrame({"doc_id": ["d"]}))
-    assert by_doc["n_sentences"].item() == n // 3  # Russia and Moscow sentences
+    assert by_doc[["n_sentences", "positive", "negative", "score"]].values.tolist() == [
+        [n, 5000.0, 15000.0, -0.5]]
