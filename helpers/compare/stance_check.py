@@ -26,9 +26,10 @@ from helpers.corpus import samples as samples_module
 
 STANCE_TEST_PATH = paths.DATA_DIR / "validation" / "stance_test.csv"
 STANCE_TEST_2_PATH = paths.DATA_DIR / "validation" / "stance_test_2.csv"
+STANCE_TEST_3_PATH = paths.DATA_DIR / "validation" / "stance_test_3.csv"
 TEST_COLUMNS = ["language", "doc", "para", "sent", "role", "stance", "article", "text"]
 ARTICLE_LABELS = ("ahead", "behind", "mixed", "none")
-SPLITS = ("dev", "heldout", "test", "test2")
+SPLITS = ("dev", "heldout", "test", "test2", "test3")
 
 
 class StanceTestError(ValueError):
@@ -39,8 +40,8 @@ def load_stance_test(path: str | Path | None = None, split: str = "test") -> pd.
     """Read and check a stance test set (default data/validation/stance_test.csv).
 
     Args:
-        path: the CSV file (STANCE_TEST_2_PATH for the second set).
-        split: the name its articles get in the ``split`` column (``test2`` for the second set).
+        path: the CSV file (STANCE_TEST_2_PATH, STANCE_TEST_3_PATH for the later sets).
+        split: the name its articles get in the ``split`` column (``test2``, ``test3``).
 
     Returns:
         language, doc_id, para_id (``de-t02-p03``), sent_id (``de-t02-s03``), role (title or
@@ -126,14 +127,14 @@ def score_stance_accuracy(compared: pd.DataFrame, split: str = "heldout") -> pd.
 
     Args:
         compared: from compare_stance.
-        split: 'test' or 'test2' (the stance test sets), 'heldout', 'dev' (what the cues were
-            written from) or 'all'.
+        split: 'test', 'test2' or 'test3' (the stance test sets), 'heldout', 'dev' (what the
+            cues were written from) or 'all'.
     Returns:
         language, n_signed (articles hand-coded ahead or behind), n_right, n_wrong, n_missing
         (no score), accuracy (n_right / n_signed), plus a last row language = "all".
     """
     if split not in (*SPLITS, "all"):
-        raise ValueError(f"split: '{split}' is not one of dev, heldout, test, test2, all")
+        raise ValueError(f"split: '{split}' is not one of dev, heldout, test, test2, test3, all")
     part = compared if split == "all" else compared[compared["split"] == split]
     signed = part[part["hand"].isin(["ahead", "behind"])]
 
@@ -153,7 +154,7 @@ def tabulate_stance_accuracy(compared: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         language (the ten and "all"), then per split present in ``compared`` (dev, heldout,
-        test, test2) a column ``<split>`` ("7/9") and ``<split>_accuracy`` (0.78).
+        test, test2, test3) a column ``<split>`` ("7/9") and ``<split>_accuracy`` (0.78).
     """
     out = None
     for split in [s for s in SPLITS if (compared["split"] == s).any()]:
