@@ -9,7 +9,9 @@
 The cue list, weights, negation window, hedge factor and the country are in data/stance_cues.yaml
 (its header explains each). Each cue found in a sentence about the country contributes
 ``weight`` (times ``hedge_factor`` when the sentence is hedged) to its side, or to the other side
-when negated (``negation: flip``; ``cancel`` drops it). A group's score is
+when negated (``negation: flip``; ``cancel`` drops it). A cue within two words after another, in
+the same clause, is that cue's object and is left out ("lags behind the leaders", "lack of
+progress": only the first counts). A group's score is
 ``(positive - negative) / (positive + negative)``: +1 all cues place Russia well, -1 all place it
 badly, empty when no cue was found. Titles and headings count like any other sentence.
 
@@ -216,10 +218,12 @@ def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
     before = [t[max(p, s - 200):s] for t, s, p in zip(texts[found["row"].to_numpy()], found["start"],
                                                       previous_end)]
     found["is_negated"] = _is_negated(before, cues.negations, cues.negation_window)
+    found = found[~(same_row.to_numpy() & _is_object(before))].reset_index(drop=True)
     rows = found["row"].unique()  # hedges are looked for only in sentences with a cue
     hedged = pd.Series(_has_any(about["text"].iloc[rows], cues.hedges), index=rows)
     found["is_hedged"] = found["row"].map(hedged).astype(bool) if len(found) else False
-    sign = np.where(found["side"] == "positive", 1.0, -1.0) * np.where(found["compared_with"] != "", -1.0, 1.0)
+    sign = np.where(found["side"] == "positive", 1.0, -1.0)
+    sign = sign * np.where(found["compared_with"] != "", -1.0, 1.0)  # a comparison counts reversed
     sign = np.where(found["is_negated"], -sign if cues.negation == "flip" else 0.0, sign)
     found["contribution"] = sign * found["weight"] * np.where(found["is_hedged"], cues.hedge_factor, 1.0)
     found["side"] = np.where(found["contribution"] > 0, "positive",
@@ -252,19 +256,17 @@ def _find_cue_words(about: pd.DataFrame, phrases: pd.Series) -> pd.DataFrame:
 _NON_WORD = r"[^\p{L}\p{N}_]"
 
 
-def _phrase_regex(words: tuple[str, ...]) -> str:
-    """RE2 pattern: any of the words or phrases as whole words, case-insensitive ("n't" may end a
-    word: "isn't"); the text's apostrophes ’ are read as '."""
-    escaped = [patterns.escape_phrase(w, patterns.WORD_RE2) for w in words]
-    parts = [e if w.startswith("n'") else f"(?:^|{_NON_WORD}){e}" for w, e in zip(words, escaped)]
-    return f"(?i)(?:{'|'.join(parts)})(?:{_NON_WORD}|$)" if parts else "a^"
-
-
 def _has_any(texts: pa.Array | pd.Series, words: tuple[str, ...]) -> np.ndarray:
-    """Whether each text contains one of the words or phrases (one RE2 kernel call)."""
+    """Whether each text contains one of the words or phrases as whole words, case-insensitively
+    ("n't" may end a word: "isn't"; the text's apostrophes ’ are read as ')."""
     arr = texts if isinstance(texts, pa.Array) else pa.array(texts, pa.string())
-    arr = pc.replace_substring(arr, "’", "'")
-    return pc.match_substring_regex(arr, _phrase_regex(words)).to_numpy(zero_copy_only=False)
+    out = stance_reading.has_phrase(arr, [w for w in words if not w.startswith("n'")])
+    endings = [patterns.escape_phrase(w, patterns.WORD_RE2) for w in words if w.startswith("n'")]
+    if endings and len(arr):
+        rx = f"(?i)(?:{'|'.join(endings)})(?:{_NON_WORD}|$)"
+        out |= np.asarray(pc.match_substring_regex(pc.replace_substring(arr, "’", "'"), rx)
+                          .to_numpy(zero_copy_only=False), bool)
+    return out
 
 
 def _is_negated(before: list[str], negations: tuple[str, ...], window: int) -> np.ndarray:
@@ -274,6 +276,15 @@ def _is_negated(before: list[str], negations: tuple[str, ...], window: int) -> n
         return np.zeros(len(before), dtype=bool)
     clause = pc.extract_regex(pa.array(before, pa.string()), r"(?P<c>[^,;:—–()\[\]]*)$").field("c")
     return _has_any(_last_words(clause, window), negations)
+
+
+def _is_object(between: list[str]) -> np.ndarray:
+    """Whether the text between a cue and the cue before it is at most two words, in one clause:
+    the cue is then the object of the one before ("отстаёт от лидеров", "lack of progress")."""
+    arr = pa.array(between, pa.string())
+    n_words = pc.list_value_length(pc.utf8_split_whitespace(arr)).to_numpy(zero_copy_only=False)
+    broken = pc.match_substring_regex(arr, _CLAUSE_BREAK).to_numpy(zero_copy_only=False)
+    return np.asarray((n_words <= 2) & ~broken, dtype=bool)
 
 
 def _last_words(texts: pa.Array, n: int) -> pa.Array:

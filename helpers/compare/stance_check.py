@@ -163,5 +163,5 @@ def tabulate_stance_accuracy(compared: pd.DataFrame) -> pd.DataFrame:
                              split: t["n_right"].astype(str) + "/" + t["n_signed"].astype(str),
                              f"{split}_accuracy": t["accuracy"].round(2)})
         out = part if out is None else out.merge(part, on="language", how="outer")
-    order = out["language"].eq("all")
-    return out.assign(_last=order).sort_values(["_last", "language"]).drop(columns="_last").reset_index(drop=True)
+    out = out.assign(_last=out["language"].eq("all")).sort_values(["_last", "language"])
+    return out.drop(columns="_last").reset_index(drop=True)

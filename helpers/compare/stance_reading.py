@@ -10,17 +10,18 @@ A sentence is read (``read_because``) when it
   and people do not count here: after "Nvidia's chips are scarce." it still is);
 - is the title of an article about it: the document's title (``role`` title) or first sentence,
   where the document names the country in at least as many sentences as any other country;
-- with the setting ``read: articles``, any other sentence of such an article that names no other
-  country or place (``in an article about it``).
+- with the setting ``read: articles``, is any other sentence of such an article (``in an article
+  about it``): "Sanctions cut access to chips" in an article about Russia.
 
-A cue found in a read sentence that also names another country is about the country it names
-itself ("hold Russia back"), else the country named before it in its clause (a sentence read for a reference counts as naming the country at its start) (else before it in the sentence, else after it): when that is another country,
-the cue is left out ("The US and China are far ahead, while Russia ...": *ahead* is about them),
-unless the country itself is named after it in the same clause. Then a positive cue is a
-comparison and counts reversed ("China is far ahead of Russia" places Russia behind;
-``compared_with`` names the other country), and a negative cue counts as it is: what another
-country does to the country ("the US restricts Russia's access", "a widening gap that Russia
-struggles to close").
+Whom a cue is about, where its sentence names another country: the country the cue itself names
+("hold Russia back"); else the one named nearest before it in its clause; else nearest before it in
+the sentence; else first after it. A sentence read for a reference, a title or its article counts
+as naming the country at its start. When that is another country the cue is left out ("The US and
+China are far ahead, while Russia ...": *ahead* is about them), unless the country itself is named
+after it in the same clause. Then a positive cue is a comparison and counts reversed ("China is far
+ahead of Russia" places Russia behind; ``compared_with`` names the other country), and a negative
+cue counts as it is: what another country does to this one ("the US restricts Russia's access", "a
+widening gap that Russia struggles to close").
 
 Everything is computed over whole columns: a few regular-expression kernel calls and group-wise
 shifts, whatever the number of sentences.
@@ -36,8 +37,8 @@ import pyarrow.compute as pc
 from helpers import patterns
 from helpers.compare import scripts
 
-NAMES, FOLLOWS, TITLE = "names the country", "follows a sentence that names it", "title of an article about it"
-CONTEXT = "in an article about it"
+NAMES, FOLLOWS = "names the country", "follows a sentence that names it"
+TITLE, CONTEXT = "title of an article about it", "in an article about it"
 PLACE_TYPES = ("country", "place")  # what "the country" can refer back to (not a company or a person)
 CLAUSE_BREAK_RE2 = r"[,;:—–()\[\]，；：、،؛]"
 _NON_WORD = r"[^\p{L}\p{N}_]"
@@ -71,20 +72,38 @@ def split_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, country: str
     return names, others
 
 
+def has_phrase(texts: pd.Series | pa.Array, phrases: tuple[str, ...] | list[str],
+               at_start: bool = False) -> np.ndarray:
+    """Whether each text holds one of the phrases as whole words, case-insensitively (the text's
+    apostrophes ’ read as '), anywhere or only at its start (after any punctuation or quote).
+
+    One pass of helpers.patterns.scan_texts over all texts (RE2 with room for a large
+    alternation: Arrow's own regex kernel runs out of DFA memory on ~100 phrases and falls back
+    to a slow engine).
+    """
+    out = np.zeros(len(texts), bool)
+    if not len(phrases) or not len(texts):
+        return out
+    arr = texts if isinstance(texts, pa.Array) else pa.array(texts.to_numpy(dtype=object), pa.string())
+    arr = pc.replace_substring(arr, "’", "'")
+    hits = patterns.scan_texts(pd.Series(arr.to_numpy(zero_copy_only=False), dtype="str"),
+                               patterns.phrase_alternation(list(phrases), patterns.WORD_RE2),
+                               patterns.phrase_alternation(list(phrases), patterns.WORD_PY), ignore_case=True)
+    if at_start and len(hits):
+        lead = pc.utf8_length(pc.extract_regex(arr, r"^(?P<lead>[^\p{L}\p{N}]*)").field("lead"))
+        hits = hits[hits["start"].to_numpy() == lead.to_numpy(zero_copy_only=False)[hits["row"].to_numpy()]]
+    out[hits["row"].to_numpy()] = True
+    return out
+
+
 def _matches(texts: pd.Series, unspaced: np.ndarray, phrases: tuple[str, ...], at_start: bool) -> np.ndarray:
-    """Whether each text holds one of the phrases (as whole words; in Chinese and Arabic texts as
-    substrings), anywhere or only at its start (after any punctuation or quote)."""
-    if not phrases or not len(texts):
-        return np.zeros(len(texts), bool)
-    escaped = "|".join(patterns.escape_phrase(p, patterns.WORD_RE2) for p in phrases)
-    lead = r"^[^\p{L}\p{N}]*" if at_start else f"(?:^|{_NON_WORD})"
-    spaced = f"(?i){lead}(?:{escaped})(?:{_NON_WORD}|$)"
-    bare = "(?i)" + (lead if at_start else "") + f"(?:{escaped})"
-    arr = pc.replace_substring(pa.array(texts.to_numpy(dtype=object), pa.string()), "’", "'")
-    out = np.asarray(pc.match_substring_regex(arr, spaced).to_numpy(zero_copy_only=False), bool)
-    if unspaced.any():
-        out[unspaced] = np.asarray(pc.match_substring_regex(arr.filter(pa.array(unspaced)), bare)
-                                   .to_numpy(zero_copy_only=False), bool)
+    """has_phrase, but in Chinese and Arabic texts the phrases are found as substrings."""
+    out = has_phrase(texts, phrases, at_start)
+    if unspaced.any() and phrases:
+        escaped = "|".join(patterns.escape_phrase(p, patterns.WORD_RE2) for p in phrases)
+        bare = "(?i)" + (r"^[^\p{L}\p{N}]*" if at_start else "") + f"(?:{escaped})"
+        arr = pa.array(texts.to_numpy(dtype=object)[unspaced], pa.string())
+        out[unspaced] = np.asarray(pc.match_substring_regex(arr, bare).to_numpy(zero_copy_only=False), bool)
     return out
 
 
@@ -189,5 +208,6 @@ def _clause_index(texts: pd.Series, rows: np.ndarray, pairs: pd.DataFrame) -> tu
     base = np.searchsorted(keys, pairs["row"].to_numpy(np.int64) * big)
 
     def count(offsets: pd.Series) -> np.ndarray:
-        return np.searchsorted(keys, pairs["row"].to_numpy(np.int64) * big + offsets.to_numpy(np.int64)) - base
+        at = pairs["row"].to_numpy(np.int64) * big + offsets.to_numpy(np.int64)
+        return np.searchsorted(keys, at) - base
     return count(pairs["start"]), count(pairs["m_start"])

@@ -121,7 +121,8 @@ def test_the_stance_test_set_loads_and_is_scored_per_split(tmp_path):
                                                             r"behind, mixed or none"):
         stance_check.load_stance_test(bad)
     compared = pd.DataFrame({"language": ["de", "de", "de", "en"], "doc_id": ["a", "b", "c", "d"],
-                             "split": ["dev", "test", "test", "test"], "hand": ["behind", "ahead", "mixed", "ahead"],
+                             "split": ["dev", "test", "test", "test"],
+                             "hand": ["behind", "ahead", "mixed", "ahead"],
                              "score": [-1.0, -0.5, 1.0, 1.0], "coder": ["behind", "behind", "ahead", "ahead"],
                              "is_right": [True, False, False, True]})
     table = stance_check.tabulate_stance_accuracy(compared)

@@ -136,7 +136,8 @@ def test_seed_stance(seed_corpus):
     c = seed_corpus
     hits = stance.find_stance_cues(c.sentences)
     by_doc = stance.score_stance(hits, c.sentences, c.documents).set_index("doc_id")
-    assert by_doc.loc["001", "score"] == 0.913  # Mishustin's address: positive but for "a set of challenges"
+    assert by_doc.loc["001", "score"] == 0.953  # Mishustin's address: positive but for "a set of challenges"
+    #                                             (halved: the sentence states "long-term aims", a goal)
     read = hits.drop_duplicates("sent_id").set_index("sent_id")["read_because"]
     assert read["000-p11-s01"] == "in an article about it"  # "This exodus has been further fueled by:"
     assert read["000-p23-s02"] == "follows a sentence that names it"  # "The country has a wealth of ..."
@@ -229,3 +230,21 @@ def test_many_one_word_sentences_are_read_in_bulk():
     by_doc = stance.score_stance(hits, s, pd.DataFrame({"doc_id": ["d"]}))
     assert by_doc[["n_sentences", "positive", "negative", "score"]].values.tolist() == [
         [n, 5000.0, 15000.0, -0.5]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russia shows lagging progress.", [["lag*", -2.0]]),             # progress is the object of lagging
+    ("Russia is lagging, progress is slow.", [["lag*", -2.0], ["progress", 1.0]]),  # another clause
+    ("Russia is lagging in its technical progress.", [["lag*", -2.0], ["progress", 1.0]]),  # 3 words
+])
+def test_a_cue_right_after_another_is_its_object(tmp_path, sentence, expected):
+    hits = stance.find_stance_cues(sentences(sentence), write_cues(tmp_path))
+    assert hits[["cue", "contribution"]].values.tolist() == expected
+
+
+def test_goals_count_half_in_the_shipped_file():
+    s = pd.DataFrame({"doc_id": "g", "sent_id": ["g-s1", "g-s2"], "role": "paragraph", "language": "de",
+                      "text": ["Russland wollte zur Weltspitze gehören.", "Russland gehört zur Weltspitze."]})
+    hits = stance.find_stance_cues(s)
+    assert hits[["sent_id", "is_hedged", "contribution"]].values.tolist() == [
+        ["g-s1", True, 1.0], ["g-s2", False, 2.0]]
