@@ -40,6 +40,7 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 bench: $(DEV_STAMP)
 	$(PY) -m benchmarks.bench_cleaning
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.bench_stance
 
 # JupyterLab refuses to run as root (as in many containers) unless told to: say so and pass the flag
 lab: $(STAMP)
