@@ -41,6 +41,7 @@ bench: $(DEV_STAMP)
 	$(PY) -m benchmarks.bench_cleaning
 	$(PY) -m benchmarks.bench_tiny
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.bench_stance
 
 # the partitioned dataset on a 2-worker LocalCluster: 1,000,000 generated articles (about 6 GB of
 # files plus the dataset on disk; long). BENCH_LARGE_ARGS="--n 20000" for a smaller run, "--quick" for 2,000

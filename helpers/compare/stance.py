@@ -9,9 +9,17 @@
 The cue list, weights, negation window, hedge factor and the country are in data/stance_cues.yaml
 (its header explains each). Each cue found in a sentence about the country contributes
 ``weight`` (times ``hedge_factor`` when the sentence is hedged) to its side, or to the other side
-when negated (``negation: flip``; ``cancel`` drops it). A group's score is
+when negated (``negation: flip``; ``cancel`` drops it). A cue within two words after another, in
+the same clause, is that cue's object and is left out ("lags behind the leaders", "lack of
+progress": only the first counts). A group's score is
 ``(positive - negative) / (positive + negative)``: +1 all cues place Russia well, -1 all place it
 badly, empty when no cue was found. Titles and headings count like any other sentence.
+
+Which sentences are read, and whom a cue in a sentence naming two countries is about, is decided
+in helpers.compare.stance_reading: sentences that name the country, sentences that refer back to
+it ("the country", "It") after one that names it, and the title of an article about it; a cue
+about another country is left out, or reversed when it compares that country with this one
+("China is far ahead of Russia"). Each hit says why its sentence was read (``read_because``).
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from helpers import config, paths, patterns, plots
-from helpers.compare import entities, scripts
+from helpers.compare import entities, scripts, stance_reading
 from helpers.corpus import language as languages
 
 STANCE_CUES_PATH = paths.DATA_DIR / "stance_cues.yaml"
@@ -50,6 +58,9 @@ class StanceCues:
     negation_window: int = 3
     negation: str = "flip"
     hedge_factor: float = 0.5
+    references: tuple[str, ...] = ()   # words that refer back to the country (the country, das Land)
+    pronouns: tuple[str, ...] = ()     # words that refer back when they open a sentence (It, Она)
+    read: str = "references"           # or "articles": every sentence of an article about the country
 
 
 def load_stance_cues(path: str | Path | None = None) -> StanceCues:
@@ -60,10 +71,10 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
             positive number, a cue listed on both sides, or a bad setting value.
     """
     raw, name = config.read_yaml_mapping(path, STANCE_CUES_PATH, StanceCuesError, "stance cue file")
-    unknown = set(raw) - {"settings", "negations", "hedges", *SIDES}
+    unknown = set(raw) - {"settings", "negations", "hedges", "references", "pronouns", *SIDES}
     if unknown:
         raise StanceCuesError(f"{name}: unknown section '{sorted(unknown)[0]}'; use settings, negations, "
-                              f"hedges, positive, negative")
+                              f"hedges, references, pronouns, positive, negative")
     settings = _check_settings(raw.get("settings") or {}, name)
     rows = []
     for side in SIDES:
@@ -77,7 +88,7 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
     if len(both):
         raise StanceCuesError(f"{name}: cue '{both['cue'].iloc[0]}' is listed twice (sides: "
                               f"{', '.join(both['side'])}); keep it once")
-    lists = {key: _check_phrases(raw, key, name) for key in ("negations", "hedges")}
+    lists = {key: _check_phrases(raw, key, name) for key in ("negations", "hedges", "references", "pronouns")}
     for side, cue in zip(cues["side"], cues["cue"]):
         _check_phrase(cue, f"{name}: {side} cue", name)
     try:
@@ -90,6 +101,9 @@ def load_stance_cues(path: str | Path | None = None) -> StanceCues:
 def _check_phrases(raw: dict, key: str, name: str) -> tuple[str, ...]:
     """The negations or hedges: a list of phrases, each checked, in lower case."""
     value = raw.get(key) or []
+    if any(isinstance(w, bool) for w in value if isinstance(value, list)):
+        raise StanceCuesError(f"{name}: '{key}' holds {[w for w in value if isinstance(w, bool)][0]!r}, "
+                              f"which YAML reads from an unquoted no/yes/off/on; quote it: \"no\"")
     if not isinstance(value, list) or not all(isinstance(w, str | int | float) for w in value):
         raise StanceCuesError(f"{name}: '{key}' must be a list of words or phrases, e.g. [not, never]")
     for w in value:
@@ -108,7 +122,7 @@ def _check_phrase(phrase: str, where: str, name: str) -> None:
 def _check_settings(settings: dict, name: str) -> dict:
     """Validate the settings section; return it as keyword arguments for StanceCues."""
     allowed = {"country": str, "languages": list, "negation_window": int, "negation": str,
-               "hedge_factor": float}
+               "hedge_factor": float, "read": str}
     for key, value in settings.items():
         if key not in allowed:
             raise StanceCuesError(f"{name}: unknown setting '{key}'; use {', '.join(allowed)}")
@@ -121,6 +135,8 @@ def _check_settings(settings: dict, name: str) -> dict:
             raise StanceCuesError(f"{name}: setting {key} = {value!r} should be a {allowed[key].__name__}")
     if settings.get("negation", "flip") not in ("flip", "cancel"):
         raise StanceCuesError(f"{name}: setting negation = {settings['negation']!r}; use flip or cancel")
+    if settings.get("read", "references") not in ("references", "articles"):
+        raise StanceCuesError(f"{name}: setting read = {settings['read']!r}; use references or articles")
     if not 0 <= settings.get("hedge_factor", 0.5) <= 1:
         raise StanceCuesError(f"{name}: setting hedge_factor = {settings['hedge_factor']}; use 0 to 1")
     if "languages" in settings:
@@ -155,52 +171,69 @@ def mark_subject_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame,
     Returns:
         A boolean Series aligned with ``sentences``.
     """
-    about = mentions.loc[(mentions["country"] == country) | (mentions["entity"] == country), "sent_id"]
-    return sentences["sent_id"].isin(about.unique()).rename("is_about_country")
+    names, _ = stance_reading.split_mentions(sentences, mentions, country)
+    return pd.Series(names, index=sentences.index, name="is_about_country")
+
+
+def mark_read_sentences(sentences: pd.DataFrame, mentions: pd.DataFrame, cues: StanceCues) -> pd.Series:
+    """Why each sentence is read for stance ('' when it is not; helpers.compare.stance_reading).
+    Sentences in a language the cue file does not cover are not read."""
+    because = stance_reading.mark_read_sentences(sentences, mentions, cues.country, cues.references,
+                                                 cues.pronouns, whole_articles=cues.read == "articles")
+    if "language" in sentences.columns:
+        because = because.where(is_scored_language(sentences["language"], cues).to_numpy(), "")
+    return because
 
 
 def find_stance_cues(sentences: pd.DataFrame, cues: StanceCues | None = None,
                      mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every stance cue in the sentences about the country, with negation and hedging applied.
+    """Every stance cue in the sentences read for the country, with negation and hedging applied.
     Sentences in a language the cue file does not cover (its ``languages`` setting) are skipped.
 
     Args:
-        sentences: doc_id, sent_id, text.
+        sentences: doc_id, sent_id, text, in document order (role and language where known).
         cues: from load_stance_cues (default data/stance_cues.yaml).
         mentions: entities.find_mentions(sentences) if already computed (default: computed here
             with data/gazetteer.csv).
     Returns:
         doc_id, sent_id, cue, text (as written), side (after negation), weight, is_negated,
-        is_hedged, contribution (signed: + positive, - negative; 0 when cancelled), start, end.
+        is_hedged, contribution (signed: + positive, - negative; 0 when cancelled), start, end,
+        read_because (why the sentence was read), compared_with (the other country, when the cue
+        compares it with this one and so counts reversed; else ''). Cues about another country
+        only are left out.
     """
     cues = load_stance_cues() if cues is None else cues
     mentions = entities.find_mentions(sentences) if mentions is None else mentions
-    about = mark_subject_sentences(sentences, mentions, cues.country)
-    if "language" in sentences.columns:  # sentences in a language without cues are not read
-        about &= is_scored_language(sentences["language"], cues)
-    about = sentences[about].reset_index(drop=True)
-    hits = _find_cue_words(about, cues.cues["cue"])
-    found = hits.merge(cues.cues, on="cue", how="left")
-    texts = about["text"].to_numpy()
-    # a negation binds to the nearest cue after it: look back no further than the previous cue
+    because = mark_read_sentences(sentences, mentions, cues).to_numpy(dtype=object)
+    read = np.flatnonzero(because != "")
+    about = sentences.iloc[read].reset_index(drop=True).assign(read_because=because[read])
+    found = _find_cue_words(about, cues.cues["cue"]).merge(cues.cues, on="cue", how="left")
     found = found.sort_values(["row", "start"], kind="stable").reset_index(drop=True)
+    found = stance_reading.attribute_cues(found, about, mentions, cues.country)
+    found = found[~found["is_other"]].reset_index(drop=True)
+    texts = about["text"].to_numpy(dtype=object)
+    # a negation binds to the nearest cue after it: look back no further than the previous cue
     same_row = found["row"].eq(found["row"].shift())
     previous_end = found["end"].shift().where(same_row, 0).astype("int64")
     before = [t[max(p, s - 200):s] for t, s, p in zip(texts[found["row"].to_numpy()], found["start"],
                                                       previous_end)]
     found["is_negated"] = _is_negated(before, cues.negations, cues.negation_window)
-    found["is_hedged"] = _has_any(about["text"], cues.hedges)[found["row"].to_numpy()]
+    found = found[~(same_row.to_numpy() & _is_object(before))].reset_index(drop=True)
+    rows = found["row"].unique()  # hedges are looked for only in sentences with a cue
+    hedged = pd.Series(_has_any(about["text"].iloc[rows], cues.hedges), index=rows)
+    found["is_hedged"] = found["row"].map(hedged).astype(bool) if len(found) else False
     sign = np.where(found["side"] == "positive", 1.0, -1.0)
+    sign = sign * np.where(found["compared_with"] != "", -1.0, 1.0)  # a comparison counts reversed
     sign = np.where(found["is_negated"], -sign if cues.negation == "flip" else 0.0, sign)
     found["contribution"] = sign * found["weight"] * np.where(found["is_hedged"], cues.hedge_factor, 1.0)
     found["side"] = np.where(found["contribution"] > 0, "positive",
                              np.where(found["contribution"] < 0, "negative", "cancelled"))
-    out = pd.concat([about[["doc_id", "sent_id"]].iloc[found["row"]].reset_index(drop=True),
-                     found.rename(columns={"match": "text"})], axis=1)
+    out = pd.concat([about[["doc_id", "sent_id", "read_because"]].iloc[found["row"]].reset_index(drop=True),
+                     found.rename(columns={"match": "text"}).drop(columns="row")], axis=1)
     return out[["doc_id", "sent_id", "cue", "text", "side", "weight", "is_negated", "is_hedged",
-                "contribution", "start", "end"]].astype({"doc_id": "str", "sent_id": "str", "cue": "str",
-                                                         "text": "str", "side": "str", "is_negated": "bool",
-                                                         "is_hedged": "bool"})
+                "contribution", "start", "end", "read_because", "compared_with"]].astype(
+        {"doc_id": "str", "sent_id": "str", "cue": "str", "text": "str", "side": "str", "is_negated": "bool",
+         "is_hedged": "bool", "read_because": "str", "compared_with": "str"})
 
 
 def _find_cue_words(about: pd.DataFrame, phrases: pd.Series) -> pd.DataFrame:
@@ -223,19 +256,17 @@ def _find_cue_words(about: pd.DataFrame, phrases: pd.Series) -> pd.DataFrame:
 _NON_WORD = r"[^\p{L}\p{N}_]"
 
 
-def _phrase_regex(words: tuple[str, ...]) -> str:
-    """RE2 pattern: any of the words or phrases as whole words, case-insensitive ("n't" may end a
-    word: "isn't"); the text's apostrophes ’ are read as '."""
-    escaped = [patterns.escape_phrase(w, patterns.WORD_RE2) for w in words]
-    parts = [e if w.startswith("n'") else f"(?:^|{_NON_WORD}){e}" for w, e in zip(words, escaped)]
-    return f"(?i)(?:{'|'.join(parts)})(?:{_NON_WORD}|$)" if parts else "a^"
-
-
 def _has_any(texts: pa.Array | pd.Series, words: tuple[str, ...]) -> np.ndarray:
-    """Whether each text contains one of the words or phrases (one RE2 kernel call)."""
+    """Whether each text contains one of the words or phrases as whole words, case-insensitively
+    ("n't" may end a word: "isn't"; the text's apostrophes ’ are read as ')."""
     arr = texts if isinstance(texts, pa.Array) else pa.array(texts, pa.string())
-    arr = pc.replace_substring(arr, "’", "'")
-    return pc.match_substring_regex(arr, _phrase_regex(words)).to_numpy(zero_copy_only=False)
+    out = stance_reading.has_phrase(arr, [w for w in words if not w.startswith("n'")])
+    endings = [patterns.escape_phrase(w, patterns.WORD_RE2) for w in words if w.startswith("n'")]
+    if endings and len(arr):
+        rx = f"(?i)(?:{'|'.join(endings)})(?:{_NON_WORD}|$)"
+        out |= np.asarray(pc.match_substring_regex(pc.replace_substring(arr, "’", "'"), rx)
+                          .to_numpy(zero_copy_only=False), bool)
+    return out
 
 
 def _is_negated(before: list[str], negations: tuple[str, ...], window: int) -> np.ndarray:
@@ -245,6 +276,15 @@ def _is_negated(before: list[str], negations: tuple[str, ...], window: int) -> n
         return np.zeros(len(before), dtype=bool)
     clause = pc.extract_regex(pa.array(before, pa.string()), r"(?P<c>[^,;:—–()\[\]]*)$").field("c")
     return _has_any(_last_words(clause, window), negations)
+
+
+def _is_object(between: list[str]) -> np.ndarray:
+    """Whether the text between a cue and the cue before it is at most two words, in one clause:
+    the cue is then the object of the one before ("отстаёт от лидеров", "lack of progress")."""
+    arr = pa.array(between, pa.string())
+    n_words = pc.list_value_length(pc.utf8_split_whitespace(arr)).to_numpy(zero_copy_only=False)
+    broken = pc.match_substring_regex(arr, _CLAUSE_BREAK).to_numpy(zero_copy_only=False)
+    return np.asarray((n_words <= 2) & ~broken, dtype=bool)
 
 
 def _last_words(texts: pa.Array, n: int) -> pa.Array:
@@ -284,14 +324,15 @@ def score_stance(hits: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Data
         sentences: the sentences the cues were found in.
         documents: the documents table (every group listed, also those without cues).
         by: a documents column to group by (doc_id, publisher, source_type, ...).
-        about: mark_subject_sentences(sentences) if already computed (else computed here).
+        about: which sentences are read (mark_read_sentences(...) != ''), if already computed
+            (else computed here with the default cue file).
     Returns:
-        ``by``, n_sentences (about the country), n_cue_sentences, n_cues, positive, negative
+        ``by``, n_sentences (read for the country), n_cue_sentences, n_cues, positive, negative
         (weighted totals, rounded to 2 decimals), score ((positive - negative) / (positive +
         negative), rounded to 3 decimals; empty when there is no cue).
     """
     if about is None:
-        about = mark_subject_sentences(sentences, entities.find_mentions(sentences))
+        about = mark_read_sentences(sentences, entities.find_mentions(sentences), load_stance_cues()) != ""
     docs = documents.drop_duplicates("doc_id")
     group_of = pd.Series(docs[by].astype("str").to_numpy(), index=docs["doc_id"].to_numpy())
     sents = sentences.loc[about, ["doc_id", "sent_id"]].assign(_group=lambda d: d["doc_id"].map(group_of))

@@ -105,3 +105,26 @@ def test_amounts_per_language(text, language, value, currency):
     found = claims.find_claims(sentences([(text, language)]))
     assert found[["value", "currency"]].values.tolist() == [[value, currency]]
     assert text[found["start"].iloc[0]:found["end"].iloc[0]] == found["text"].iloc[0]
+
+
+def test_the_stance_test_set_loads_and_is_scored_per_split(tmp_path):
+    test = stance_check.load_stance_test()
+    per = test.drop_duplicates("doc_id")
+    assert len(per) == 30 and per.groupby("language").size().eq(3).all()
+    assert per["article"].value_counts().to_dict() == {"behind": 18, "ahead": 9, "mixed": 2, "none": 1}
+    assert test.loc[test["doc_id"] == "de-t02", "para_id"].tolist()[:3] == ["de-t02-p01", "de-t02-p02",
+                                                                           "de-t02-p02"]
+    bad = tmp_path / "t.csv"
+    bad.write_text("language,doc,para,sent,role,stance,article,text\nen,x,1,1,title,ahead,maybe,Hi\n",
+                   encoding="utf-8")
+    with pytest.raises(stance_check.StanceTestError, match=r"t.csv: row 2 \(x\): article must be ahead, "
+                                                            r"behind, mixed or none"):
+        stance_check.load_stance_test(bad)
+    compared = pd.DataFrame({"language": ["de", "de", "de", "en"], "doc_id": ["a", "b", "c", "d"],
+                             "split": ["dev", "test", "test", "test"],
+                             "hand": ["behind", "ahead", "mixed", "ahead"],
+                             "score": [-1.0, -0.5, 1.0, 1.0], "coder": ["behind", "behind", "ahead", "ahead"],
+                             "is_right": [True, False, False, True]})
+    table = stance_check.tabulate_stance_accuracy(compared)
+    assert table.values.tolist()[:1] == [["de", "1/1", 1.0, "0/1", 0.0]]
+    assert table.iloc[-1].tolist() == ["all", "1/1", 1.0, "1/2", 0.5]

@@ -12,7 +12,7 @@ settings:
   negation_window: 3
   negation: flip
   hedge_factor: 0.5
-negations: [not, "n't", no, "no longer", never]
+negations: [not, "n't", "no", "no longer", never]
 hedges: [could, may, might, appears]
 negative:
   lag*: 2
@@ -82,13 +82,14 @@ def test_score_stance_per_group_and_evidence(tmp_path):
                    sentences("Russia shows leadership.", doc_id="b")], ignore_index=True)
     docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "kind": ["news", "blog", "news"]})
     hits = stance.find_stance_cues(s, cues)
-    by_doc = stance.score_stance(hits, s, docs)
+    about = stance.mark_read_sentences(s, stance.entities.find_mentions(s), cues) != ""
+    by_doc = stance.score_stance(hits, s, docs, about=about)
     assert by_doc.columns.tolist() == ["doc_id", "n_sentences", "n_cue_sentences", "positive", "negative",
                                        "n_cues", "score"]
     assert by_doc.drop(columns="score").values.tolist() == [
         ["a", 2, 2, 1.0, 2.0, 2], ["b", 1, 1, 2.0, 0.0, 1], ["c", 0, 0, 0.0, 0.0, 0]]
     assert by_doc["score"].tolist()[:2] == [-0.333, 1.0] and pd.isna(by_doc["score"].iloc[2])
-    by_kind = stance.score_stance(hits, s, docs, by="kind")
+    by_kind = stance.score_stance(hits, s, docs, by="kind", about=about)
     assert by_kind[["kind", "positive", "negative", "score"]].values.tolist() == [
         ["blog", 2.0, 0.0, 1.0], ["news", 1.0, 2.0, -0.333]]
     evidence = stance.list_evidence(hits, s, n=1)
@@ -110,6 +111,9 @@ def test_score_stance_per_group_and_evidence(tmp_path):
     (CUES.replace("negation: flip", "negation: ignore"),
      "cues.yaml: setting negation = 'ignore'; use flip or cancel"),
     (CUES.replace("hedge_factor: 0.5", "hedge_factor: 2"), "cues.yaml: setting hedge_factor = 2; use 0 to 1"),
+    (CUES.replace("hedge_factor: 0.5", "hedge_factor: 0.5\n  read: everything"),
+     "cues.yaml: setting read = 'everything'; use references or articles"),
+    (CUES + "references: [the country, '']\n", "cues.yaml: references"),
     (CUES.replace("settings:", "setings:"), "cues.yaml: unknown section 'setings'; use settings, negations"),
     (CUES.replace("  country: Russia", "  countri: Russia"),
      "cues.yaml: unknown setting 'countri'; use country"),
@@ -135,7 +139,11 @@ def test_seed_stance(seed_corpus):
     c = seed_corpus
     hits = stance.find_stance_cues(c.sentences)
     by_doc = stance.score_stance(hits, c.sentences, c.documents).set_index("doc_id")
-    assert by_doc.loc["001", "score"] == 1.0  # Mishustin's address: only positive cues
+    assert by_doc.loc["001", "score"] == 0.953  # Mishustin's address: positive but for "a set of challenges"
+    #                                             (halved: the sentence states "long-term aims", a goal)
+    read = hits.drop_duplicates("sent_id").set_index("sent_id")["read_because"]
+    assert read["000-p11-s01"] == "in an article about it"  # "This exodus has been further fueled by:"
+    assert read["000-p23-s02"] == "follows a sentence that names it"  # "The country has a wealth of ..."
     assert by_doc["score"].idxmin() == "000"  # the blog post: "falling behind", "brain drain"
     assert (by_doc.drop(index="001")["score"] < 0).all()
     negated = hits[hits["is_negated"]]
@@ -166,3 +174,80 @@ def test_russian_cues_negation_binds_to_the_nearest_cue_and_other_languages_are_
     assert unscored["doc_id"].tolist() == ["c"]
     assert unscored["problem"][0] == ("not scored: no stance cues for language 'pl' (cues exist for en, ru, "
                                       "uk, de, fr, es, it, pt, zh, ar)")
+
+
+READING = CUES + """references: [the country]
+pronouns: [it]
+"""
+
+
+def test_sentences_referring_back_to_russia_and_titles_are_read(tmp_path):
+    cues = write_cues(tmp_path, READING)
+    s = pd.concat([sentences("Lagging behind in the race", "Russia has built few models.",
+                             "The country is lagging.", "It shows progress.", "The United States is big.",
+                             "The country shows leadership.", doc_id="a"),
+                   sentences("Lagging behind in the race", "China has built many models.", doc_id="b")],
+                  ignore_index=True)
+    s.loc[[0, 6], "role"] = "title"
+    hits = stance.find_stance_cues(s, cues)
+    assert hits[["sent_id", "cue", "read_because"]].values.tolist() == [
+        ["a-p01-s01", "lag* behind", "title of an article about it"],
+        ["a-p01-s03", "lag*", "follows a sentence that names it"],
+        ["a-p01-s04", "progress", "follows a sentence that names it"],  # the pronoun opens the sentence
+    ]  # s06 follows a sentence naming the United States; b is an article about China
+    about = stance.mark_read_sentences(s, stance.entities.find_mentions(s), cues)
+    assert about.tolist() == ["title of an article about it", "names the country",
+                              "follows a sentence that names it", "follows a sentence that names it",
+                              "", "", "", ""]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # cue, contribution, compared_with
+    ("China shows leadership over Russia.", [["leadership", -2.0, "China"]]),      # a comparison: reversed
+    ("China's brain drain helps Russia.", [["brain drain", -2.0, ""]]),  # negative cues are not reversed
+    ("The United States shows leadership, but Russia is lagging.", [["lag*", -2.0, ""]]),  # leadership: US
+    ("Russia is lagging behind China.", [["lag* behind", -2.0, ""]]),              # Russia is the subject
+    ("Unlike China, Russia shows progress.", [["progress", 1.0, ""]]),
+])
+def test_cues_about_another_country_are_left_out_or_reversed(tmp_path, sentence, expected):
+    hits = stance.find_stance_cues(sentences(sentence), write_cues(tmp_path))
+    assert hits[["cue", "contribution", "compared_with"]].values.tolist() == expected
+
+
+def test_an_unquoted_no_is_refused_with_the_fix(tmp_path):
+    with pytest.raises(stance.StanceCuesError) as err:
+        write_cues(tmp_path, CUES.replace('"no",', "no,"))
+    assert str(err.value) == ("cues.yaml: 'negations' holds False, which YAML reads from an unquoted "
+                              "no/yes/off/on; quote it: \"no\"")
+    assert "no" in stance.load_stance_cues().negations  # the shipped file quotes it
+
+
+def test_many_one_word_sentences_are_read_in_bulk():
+    n = 30_000
+    words = ["Russia", "lagging", "progress", "word", "Moscow", "behind"]
+    s = pd.DataFrame({"doc_id": "d", "sent_id": [f"d-p{i:05d}-s01" for i in range(n)], "role": "paragraph",
+                      "language": "en", "text": [words[i % 6] for i in range(n)]})
+    hits = stance.find_stance_cues(s)  # the shipped file reads whole articles about Russia
+    assert hits["cue"].value_counts().to_dict() == {"lag*": 5000, "progress": 5000, "behind": 5000}
+    assert set(hits["read_because"]) == {"in an article about it"}
+    by_doc = stance.score_stance(hits, s, pd.DataFrame({"doc_id": ["d"]}))
+    assert by_doc[["n_sentences", "positive", "negative", "score"]].values.tolist() == [
+        [n, 5000.0, 15000.0, -0.5]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russia shows lagging progress.", [["lag*", -2.0]]),             # progress is the object of lagging
+    ("Russia is lagging, progress is slow.", [["lag*", -2.0], ["progress", 1.0]]),  # another clause
+    ("Russia is lagging in its technical progress.", [["lag*", -2.0], ["progress", 1.0]]),  # 3 words
+])
+def test_a_cue_right_after_another_is_its_object(tmp_path, sentence, expected):
+    hits = stance.find_stance_cues(sentences(sentence), write_cues(tmp_path))
+    assert hits[["cue", "contribution"]].values.tolist() == expected
+
+
+def test_goals_count_half_in_the_shipped_file():
+    s = pd.DataFrame({"doc_id": "g", "sent_id": ["g-s1", "g-s2"], "role": "paragraph", "language": "de",
+                      "text": ["Russland wollte zur Weltspitze gehören.", "Russland gehört zur Weltspitze."]})
+    hits = stance.find_stance_cues(s)
+    assert hits[["sent_id", "is_hedged", "contribution"]].values.tolist() == [
+        ["g-s1", True, 1.0], ["g-s2", False, 2.0]]
