@@ -47,6 +47,7 @@ from helpers.corpus.words import load_stopwords
 
 THIN_SPACES = "\u00a0\u202f"  # the characters themselves: RE2 does not read \u escapes
 SP = f"[ \t{THIN_SPACES}]"
+RU_SCALE_ENDINGS = ("", "а", "ов", "ах", "ами", "ам", "ом", "е", "у")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -57,7 +58,7 @@ SCALES = {"thousand": 1e3, "тыс": 1e3, "тыс.": 1e3, "k": 1e3, "million": 1
           "mn": 1e6, "billion": 1e9, "млрд": 1e9, "bn": 1e9, "trillion": 1e12, "трлн": 1e12, "tn": 1e12,
           # Russian scale words in every form a number takes (тысяча, две тысячи, пять тысяч)
           **{f"{stem}{end}": value for stem, value in
-             (("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)) for end in ("", "а", "ов")},
+             (("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)) for end in RU_SCALE_ENDINGS},
           "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3}
 SCALES.update(amount_words.SCALES_MORE)
 CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
@@ -69,6 +70,7 @@ CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "юаней": "CNY",
 }
 CURRENCIES.update(amount_words.CURRENCIES_MORE)
+ALL_NUMBER_WORDS = {**amount_words.NUMBER_WORDS_MORE, **amount_words.DUAL_SCALES, **NUMBER_WORDS}
 PERCENT = r"%|％|per" + SP + r"cent|percent(?:age" + SP + r"points?)?|процент(?:ов|а)?"
 QUALIFIERS = ["more than", "less than", "up to", "at least", "an estimated", "approximately", "about",
               "around", "nearly", "almost", "roughly", "over", "under", "some", "около", "более",
@@ -92,12 +94,15 @@ def claim_pattern() -> str:
     words = _alternation(NUMBER_WORDS)
     cur_pre = r"US\$|[$€£₽¥]|USD|EUR|RUB|GBP|CNY|RMB"
     scale = (_alternation(amount_words.SCALES_MORE)
-             + r"|thousand|million|billion|trillion|миллиард(?:ов|а)?|миллион(?:ов|а)?|триллион(?:ов|а)?"
+             + r"|thousand|million|billion|trillion|(?:миллиард|миллион|триллион)(?:ами|ах|ам|ов|ом|а|е|у)?"
              r"|тысяч[аи]?|трлн|млрд|млн|тыс\.?")
     attached = r"tn|bn|mn|m|k"
     cur_post = _alternation([w for w in CURRENCIES if w[0].isalpha() and (len(w) > 2 or not w.isascii())])
     cur_post += r"|[$€£₽¥]"
-    amount = (rf"(?P<num>{num}|{words})(?:(?P<abbr>{attached})|{SP}*(?P<scale>{scale}))?")
+    words_more = _alternation(amount_words.NUMBER_WORDS_MORE)
+    alone = _alternation(amount_words.DUAL_SCALES) + "|" + amount_words.HAN_NUMBER
+    amount = (rf"(?:(?P<num>{num}|{words})(?:(?P<abbr>{attached})|{SP}*(?P<scale>{scale}))?"
+              rf"|(?P<wnum>{words_more}){SP}+(?P<wscale>{scale})|(?P<alone>{alone}))")
     second = (rf"(?:{SP}*(?:-|–|—|to|до){SP}*(?:{cur_pre})?{SP}?(?P<num2>{num})"
               rf"(?:(?P<abbr2>{attached})|{SP}*(?P<scale2>{scale}))?)?")
     return (rf"(?:(?P<qual>{_alternation(QUALIFIERS)}){SP}+)?(?:(?P<cur>{cur_pre}){SP}?)?{amount}{second}"
@@ -105,9 +110,12 @@ def claim_pattern() -> str:
 
 
 def parse_number(value: pd.Series) -> pd.Series:
-    """Numbers as written ("10,000", "1.5", "1,5", "10 000", "five") -> float."""
+    """Numbers as written ("10,000", "1.5", "1,5", "10 000", "five", "zwei", "两千亿") -> float."""
     folded = value.str.casefold()
-    words = folded.map(NUMBER_WORDS)
+    words = folded.map(ALL_NUMBER_WORDS)
+    han = folded.str.fullmatch(amount_words.HAN_NUMBER)
+    if han.any():
+        words = words.where(~han, folded[han].map(amount_words.parse_han_number))
     digits = folded.str.replace(r"[ \u00a0\u202f]", "", regex=True)
     thousands = digits.str.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
     digits = digits.where(~thousands, digits.str.replace(",", "", regex=False))
@@ -149,8 +157,12 @@ def find_claims(sentences: pd.DataFrame) -> pd.DataFrame:
 def _classify(hits: pd.DataFrame, before: pd.Series, after: pd.Series, languages) -> pd.DataFrame:
     """Values, currency, unit and kind of each candidate ("" kind = not an amount)."""
     out = hits.rename(columns={"match": "text", "qual": "qualifier"}).copy()
-    scale = out["abbr"].fillna(out["scale"]).str.casefold().str.replace(r"\s+", " ", regex=True)
-    scale = scale.map(SCALES)
+    out["num"] = out["num"].fillna(out["wnum"]).fillna(out["alone"])
+    scale = out["abbr"].fillna(out["scale"]).fillna(out["wscale"]).str.casefold()
+    scale = scale.str.replace(r"\s+", " ", regex=True).map(SCALES)
+    # an Arabic dual (ملياري) and a Chinese number with 万 or 亿 carry their scale
+    carries_scale = out["alone"].fillna("").str.contains("[^零〇一二两三四五六七八九十百千]", regex=True)
+    scale = scale.mask(carries_scale, 1.0)
     scale2 = out["abbr2"].fillna(out["scale2"]).str.casefold().map(SCALES)
     langs = pd.Series(languages, index=out.index, dtype="str")
     num = amount_words.reparse_dot_thousands(out["num"], parse_number(out["num"].fillna("")), langs)

@@ -1,5 +1,6 @@
 """Names and stance cues in ten languages: inflections, scripts without spaces, clitics."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -105,3 +106,49 @@ def test_amounts_per_language(text, language, value, currency):
     found = claims.find_claims(sentences([(text, language)]))
     assert found[["value", "currency"]].values.tolist() == [[value, currency]]
     assert text[found["start"].iloc[0]:found["end"].iloc[0]] == found["text"].iloc[0]
+
+
+@pytest.mark.parametrize("text, language, value, currency, kind", [
+    ("Der Staat gibt zwei Milliarden Euro aus.", "de", 2e9, "EUR", "money"),
+    ("Das Budget beträgt eine Milliarde Euro.", "de", 1e9, "EUR", "money"),
+    ("Выделено два миллиарда рублей.", "ru", 2e9, "RUB", "money"),
+    ("Речь о двух миллиардах рублей.", "ru", 2e9, "RUB", "money"),
+    ("Уряд виділив п’ять мільярдів гривень.", "uk", 5e9, "UAH", "money"),
+    ("Le plan coûte trois milliards.", "fr", 3e9, "", "number"),
+    ("Il a levé un milliard d'euros.", "fr", 1e9, "EUR", "money"),
+    ("Se invertirán dos mil millones de dólares.", "es", 2e9, "USD", "money"),
+    ("Il fondo vale due miliardi di euro.", "it", 2e9, "EUR", "money"),
+    ("O governo investiu dois bilhões de dólares.", "pt", 2e9, "USD", "money"),
+    ("计划投入两千亿。", "zh", 2e11, "", "number"),          # (2 × 1000) × 10^8
+    ("投资三亿五千万美元。", "zh", 3.5e8, "USD", "money"),   # 3 × 10^8 + 5000 × 10^4
+    ("بلغت الاستثمارات ملياري دولار.", "ar", 2e9, "USD", "money"),  # the dual: two billion
+    ("خصصت الحكومة ثلاثة مليارات دولار.", "ar", 3e9, "USD", "money"),
+])
+def test_number_words_before_a_scale_per_language(text, language, value, currency, kind):
+    found = claims.find_claims(sentences([(text, language)]))
+    assert found[["kind", "value", "currency"]].values.tolist() == [[kind, value, currency]]
+    assert text[found["start"].iloc[0]:found["end"].iloc[0]] == found["text"].iloc[0]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Прошло два года.", "ru"),            # a number word alone is not an amount
+    ("Es kostet einen Euro.", "de"),       # nor before a currency without a scale
+    ("这十分重要。", "zh"),                 # 十 inside a word
+    ("Les deux pays signent.", "fr"),
+])
+def test_number_words_without_a_scale_are_not_amounts(text, language):
+    assert claims.find_claims(sentences([(text, language)])).empty
+
+
+def test_number_word_before_a_currency_sign_leaves_the_amount_whole():
+    found = claims.find_claims(sentences([("The UN $10 billion fund.", "en")]))
+    assert found[["text", "value"]].values.tolist() == [["$10 billion", 1e10]]
+
+
+def test_han_numbers():
+    from helpers.compare import amount_words
+    assert amount_words.parse_han_number("两千亿") == 2e11
+    assert amount_words.parse_han_number("十一万亿") == 11e12
+    assert amount_words.parse_han_number("三亿五千万") == 3.5e8
+    assert amount_words.parse_han_number("二十") == 20
+    assert np.isnan(amount_words.parse_han_number("两千x"))
