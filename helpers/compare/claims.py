@@ -175,13 +175,17 @@ def _classify(hits: pd.DataFrame, before: pd.Series, after: pd.Series, languages
     is_percent = post.str.contains(r"^(?:%|％|per|percent|процент)", regex=True)
     out["unit"] = np.where(is_percent, "%", "")
     no_unit = (out["currency"] == "") & ~is_percent
-    counted = _count_units(after)
-    out.loc[no_unit, "unit"] = counted[no_unit]
+    unscaled = scale.isna() & scale2.isna()
+    # a bare year is never an amount (see _not_an_amount): its unit is not looked for
+    to_count = no_unit & ~(unscaled & _is_year(out["num"]) & (out["num2"].isna() | _is_year(out["num2"])))
+    out.loc[to_count, "unit"] = _count_units(after[to_count])
     out["qualifier"] = out["qualifier"].fillna("").str.casefold()
     out["kind"] = np.select(
         [out["currency"] != "", is_percent, out["unit"] != "", scale.notna() | scale2.notna()],
         ["money", "percent", "count", "number"], default="")
-    out.loc[_not_an_amount(out, before, after, scale.isna() & scale2.isna()), "kind"] = ""
+    maybe = out["kind"] != ""
+    out.loc[maybe[maybe].index[_not_an_amount(out[maybe], before[maybe], after[maybe],
+                                               unscaled[maybe]).to_numpy()], "kind"] = ""
     return out
 
 
@@ -207,8 +211,8 @@ def _not_an_amount(out: pd.DataFrame, before: pd.Series, after: pd.Series, unsca
     """Years, version numbers, numbered items, dates (see the module docstring)."""
     months = "|".join(sorted(set(dates.MONTHS_EN) | set(dates.MONTHS_RU), key=len, reverse=True))
     bare = (out["currency"] == "") & (out["unit"] != "%") & unscaled
-    year = out["num"].fillna("").str.fullmatch(r"(?:18|19|20)\d\d")
-    year2 = out["num2"].isna() | out["num2"].fillna("").str.fullmatch(r"(?:18|19|20)\d\d")
+    year = _is_year(out["num"])
+    year2 = out["num2"].isna() | _is_year(out["num2"])
     version = (before.str.contains(r"[^\W\d_][\-‑]$", regex=True)
                | before.str.contains(r"(?i)(?:\b(?:v|version|no|nos|p|pp|vol|art|ch|sec|fig)\.?|[№#])\s?$",
                                      regex=True)
@@ -216,6 +220,11 @@ def _not_an_amount(out: pd.DataFrame, before: pd.Series, after: pd.Series, unsca
     day = bare & (before.str.contains(rf"(?i)\b(?:{months})\.?\s$", regex=True)
                   | after.str.contains(rf"(?i)^\s(?:{months})\b", regex=True))
     return (bare & year & year2) | version | day | out["value"].isna()
+
+
+def _is_year(numbers: pd.Series) -> pd.Series:
+    """Whether each number as written is a year from 1800 to 2099 (four digits)."""
+    return numbers.fillna("").str.fullmatch(r"(?:18|19|20)\d\d").astype(bool)
 
 
 def _target_years(texts: np.ndarray, ends: np.ndarray) -> pd.Series:
