@@ -152,3 +152,19 @@ def test_han_numbers():
     assert amount_words.parse_han_number("三亿五千万") == 3.5e8
     assert amount_words.parse_han_number("二十") == 20
     assert np.isnan(amount_words.parse_han_number("两千x"))
+
+
+def test_cyrillic_case_forms_group_as_one_name():
+    forms = ["Путин", "Путина", "Путину", "Путиным", "Путине", "Путіна"]
+    assert set(names.lemmatise_cyrillic(pd.Series(forms))) == {"Путин", "Путін"}
+    key = names.lemmatise_cyrillic(pd.Series(["Андрей Волков", "Андрея Волкова", "Андрею Волкову",
+                                              "Андреем Волковым", "Ольга Petrova", "Ольги Petrova"]))
+    assert key.tolist() == ["Андр Волков"] * 4 + ["Ольг Petrova"] * 2
+    s = pd.DataFrame({"doc_id": ["d"] * 4, "sent_id": [f"d-p01-s0{i}" for i in range(4)],
+                      "role": ["paragraph"] * 4, "language": ["ru"] * 4,
+                      "text": ["Вчера Андрей Волков выступил на форуме.",
+                               "Эксперты спросили Андрея Волкова о чипах.",
+                               "Слово дали Андрею Волкову.", "Позже с Андреем Волковым спорили."]})
+    found = entities.discover_names(s)
+    assert len(found) == 1 and found["n"].tolist() == [4]
+    assert found["name"].iloc[0] in {"Андрей Волков", "Андрея Волкова", "Андрею Волкову", "Андреем Волковым"}
