@@ -18,6 +18,9 @@ currency words of German, French, Spanish, Italian, Portuguese, Ukrainian, Chine
 Numbers: digits with "," or space thousands separators ("10,000", "10 000"), "." decimals, a
 decimal comma when not followed by three digits ("1,5 трлн"); number words one to twenty, the
 tens and hundred ("five billion dollars"; not "a billion", not compounds like "twenty-five");
+in the nine other languages number words before a scale word ("zwei Milliarden Euro", "два
+миллиарда рублей", "trois milliards", "dos mil millones"; alone they are not amounts), Arabic
+duals (ملياري دولار: two billion) and Chinese numerals (两千亿 = 2 × 10^11; helpers.compare.amount_words);
 scales thousand/million/billion/trillion, k, m, mn, bn, tn attached to the number ("€3bn"), тыс.,
 млн, млрд, трлн. Ranges ("$10–20 billion", "10 to 20%") give ``value`` (low) and ``value_high``.
 Qualifiers before the number (more than, over, approximately, up to, около, более ...) are kept.
