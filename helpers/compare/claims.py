@@ -142,11 +142,11 @@ def find_claims(sentences: pd.DataFrame) -> pd.DataFrame:
     languages = sentences.get("language", pd.Series("", index=sentences.index))
     scanned = amount_words.blank_han(sentences["text"], languages)
     hits = patterns.scan_texts(scanned, pattern, pattern, ignore_case=True)
-    texts = sentences["text"].to_numpy()[hits["row"].to_numpy()]
+    texts = sentences["text"].iloc[hits["row"].to_numpy()].to_numpy(dtype=object)  # the rows hit only
     hits["match"] = [t[a:z] for t, a, z in zip(texts, hits["start"], hits["end"])]
     before = pd.Series([t[max(0, s - 12):s] for t, s in zip(texts, hits["start"])], dtype="str")
     after = pd.Series([t[e:e + 60] for t, e in zip(texts, hits["end"])], dtype="str")
-    hit_languages = languages.fillna("").astype("str").to_numpy()[hits["row"].to_numpy()]
+    hit_languages = languages.iloc[hits["row"].to_numpy()].fillna("").astype("str").to_numpy()
     found = _classify(hits, before, after, hit_languages)
     kept = (found["kind"] != "").to_numpy()
     found = found[kept].reset_index(drop=True)

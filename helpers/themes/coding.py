@@ -195,7 +195,8 @@ def code_sentences(sentences: pd.DataFrame, codebook: Codebook, documents: pd.Da
     codes, present = pd.factorize(unit_languages(sentences, documents), sort=False)
     by_language = dict(zip(present, np.split(np.argsort(codes, kind="stable"),
                                              np.cumsum(np.bincount(codes, minlength=len(present)))[:-1])))
-    texts = pa.array(sentences["text"].astype("str").tolist(), type=pa.large_string())
+    texts = pa.array(sentences["text"].astype("str"), type=pa.large_string())  # no copy when Arrow-backed
+    texts = texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
     found = []
     for theme, language, include, exclude in _theme_patterns(codebook, tuple(by_language)):
         in_language = by_language[language]
