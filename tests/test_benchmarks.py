@@ -61,3 +61,24 @@ def test_labelled_pages_are_read_and_scored(tmp_path):
     page.write_text("x Home\n", encoding="utf-8")
     with pytest.raises(ValueError, match="en_page.txt: line 1 must start with 'c ', 'm ' or 'b '"):
         bench_cleaning.read_labelled_page(page)
+
+
+def test_morphology_benchmark_rewrites_texts_and_patterns_as_lemmas():
+    import pandas as pd
+
+    from benchmarks import bench_morphology as bm
+    lemmas = {"санкции": "санкция", "санкциями": "санкция", "чипов": "чип", "нет": "нет"}
+    calls = []
+
+    def lemma(word):
+        calls.append(word)
+        return lemmas.get(word, word)
+
+    texts, n = bm.lemmatise_texts(pd.Series(["Санкции, санкции!", "Нет чипов: санкциями."]), lemma)
+    assert texts.tolist() == ["санкция, санкция!", "нет чип: санкция."]
+    assert n == 4 and sorted(calls) == sorted(lemmas)  # each distinct word lemmatised once
+    assert bm.lemmatise_pattern("санкции~", "санкц*", lemma) == "санкция"
+    assert bm.lemmatise_pattern("чипов экспорт*", "чипов экспорт*", lemma) == "чип экспорт*"
+    assert bm.lemmatise_pattern("re:\\bИИ\\b", "re:\\bИИ\\b", lemma) == "re:\\bИИ\\b"
+    table = pd.DataFrame({"language": ["ru"], "f1": [0.5], "words": [3.0]})
+    assert bm.format_markdown(table).splitlines()[2] == "| ru | 0.50 | 3 |"
