@@ -39,11 +39,14 @@ def test_the_table_reports_speed_ups_and_growth():
             "mentions": 1, "amounts_found": 1, "peak_mb": 100.0}
     times = {"load_clean": 2.0, "split": 0.5, "cache_read": 0.1, "themes": 1.0, "dates": 0.5,
              "entities": 0.25, "amounts": 0.25}
-    small = {"n": 1000, **base, **times, "trends": 0.05, "baseline_themes": 100.0, "baseline_dates": 50.0}
+    cpu = {"themes_cpu": 0.5, "dates_cpu": 0.25, "entities_cpu": 0.25, "amounts_cpu": 1.0}
+    small = {"n": 1000, **base, **times, **cpu, "trends": 0.05, "baseline_themes": 100.0,
+             "baseline_dates": 50.0}
     large = {"n": 10000, **base, "mb": 50.0, **{k: v * 10 for k, v in times.items()}}
     table = run.format_table([small, large])
     assert "| **all four extractors** | 2.00 s (2 MB/s) | 20.00 s (2 MB/s) |" in table
     assert "| speed-up, themes / dates | 100× / 100× | — |" in table
+    assert "(themes / dates / entities / amounts) | 2.00 s (0.50 / 0.25 / 0.25 / 1.00) | — |" in table
     assert "| over-time tables (trends, given the matches) | 0.05 s (100 MB/s) | — |" in table
     assert "extractors: 1.00" in run.format_growth([small, large])
 
@@ -58,3 +61,24 @@ def test_labelled_pages_are_read_and_scored(tmp_path):
     page.write_text("x Home\n", encoding="utf-8")
     with pytest.raises(ValueError, match="en_page.txt: line 1 must start with 'c ', 'm ' or 'b '"):
         bench_cleaning.read_labelled_page(page)
+
+
+def test_morphology_benchmark_rewrites_texts_and_patterns_as_lemmas():
+    import pandas as pd
+
+    from benchmarks import bench_morphology as bm
+    lemmas = {"санкции": "санкция", "санкциями": "санкция", "чипов": "чип", "нет": "нет"}
+    calls = []
+
+    def lemma(word):
+        calls.append(word)
+        return lemmas.get(word, word)
+
+    texts, n = bm.lemmatise_texts(pd.Series(["Санкции, санкции!", "Нет чипов: санкциями."]), lemma)
+    assert texts.tolist() == ["санкция, санкция!", "нет чип: санкция."]
+    assert n == 4 and sorted(calls) == sorted(lemmas)  # each distinct word lemmatised once
+    assert bm.lemmatise_pattern("санкции~", "санкц*", lemma) == "санкция"
+    assert bm.lemmatise_pattern("чипов экспорт*", "чипов экспорт*", lemma) == "чип экспорт*"
+    assert bm.lemmatise_pattern("re:\\bИИ\\b", "re:\\bИИ\\b", lemma) == "re:\\bИИ\\b"
+    table = pd.DataFrame({"language": ["ru"], "f1": [0.5], "words": [3.0]})
+    assert bm.format_markdown(table).splitlines()[2] == "| ru | 0.50 | 3 |"

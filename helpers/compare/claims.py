@@ -18,6 +18,9 @@ currency words of German, French, Spanish, Italian, Portuguese, Ukrainian, Chine
 Numbers: digits with "," or space thousands separators ("10,000", "10 000"), "." decimals, a
 decimal comma when not followed by three digits ("1,5 трлн"); number words one to twenty, the
 tens and hundred ("five billion dollars"; not "a billion", not compounds like "twenty-five");
+in the nine other languages number words before a scale word ("zwei Milliarden Euro", "два
+миллиарда рублей", "trois milliards", "dos mil millones"; alone they are not amounts), Arabic
+duals (ملياري دولار: two billion) and Chinese numerals (两千亿 = 2 × 10^11; helpers.compare.amount_words);
 scales thousand/million/billion/trillion, k, m, mn, bn, tn attached to the number ("€3bn"), тыс.,
 млн, млрд, трлн. Ranges ("$10–20 billion", "10 to 20%") give ``value`` (low) and ``value_high``.
 Qualifiers before the number (more than, over, approximately, up to, около, более ...) are kept.
@@ -47,6 +50,7 @@ from helpers.corpus.words import load_stopwords
 
 THIN_SPACES = "\u00a0\u202f"  # the characters themselves: RE2 does not read \u escapes
 SP = f"[ \t{THIN_SPACES}]"
+RU_SCALE_ENDINGS = ("", "а", "ов", "ах", "ами", "ам", "ом", "е", "у")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -57,7 +61,7 @@ SCALES = {"thousand": 1e3, "тыс": 1e3, "тыс.": 1e3, "k": 1e3, "million": 1
           "mn": 1e6, "billion": 1e9, "млрд": 1e9, "bn": 1e9, "trillion": 1e12, "трлн": 1e12, "tn": 1e12,
           # Russian scale words in every form a number takes (тысяча, две тысячи, пять тысяч)
           **{f"{stem}{end}": value for stem, value in
-             (("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)) for end in ("", "а", "ов")},
+             (("миллион", 1e6), ("миллиард", 1e9), ("триллион", 1e12)) for end in RU_SCALE_ENDINGS},
           "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3}
 SCALES.update(amount_words.SCALES_MORE)
 CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
@@ -69,6 +73,7 @@ CURRENCIES = {  # lower-cased symbol, code or word -> ISO code
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "юаней": "CNY",
 }
 CURRENCIES.update(amount_words.CURRENCIES_MORE)
+ALL_NUMBER_WORDS = {**amount_words.NUMBER_WORDS_MORE, **amount_words.DUAL_SCALES, **NUMBER_WORDS}
 PERCENT = r"%|％|per" + SP + r"cent|percent(?:age" + SP + r"points?)?|процент(?:ов|а)?"
 QUALIFIERS = ["more than", "less than", "up to", "at least", "an estimated", "approximately", "about",
               "around", "nearly", "almost", "roughly", "over", "under", "some", "около", "более",
@@ -92,12 +97,15 @@ def claim_pattern() -> str:
     words = _alternation(NUMBER_WORDS)
     cur_pre = r"US\$|[$€£₽¥]|USD|EUR|RUB|GBP|CNY|RMB"
     scale = (_alternation(amount_words.SCALES_MORE)
-             + r"|thousand|million|billion|trillion|миллиард(?:ов|а)?|миллион(?:ов|а)?|триллион(?:ов|а)?"
+             + r"|thousand|million|billion|trillion|(?:миллиард|миллион|триллион)(?:ами|ах|ам|ов|ом|а|е|у)?"
              r"|тысяч[аи]?|трлн|млрд|млн|тыс\.?")
     attached = r"tn|bn|mn|m|k"
     cur_post = _alternation([w for w in CURRENCIES if w[0].isalpha() and (len(w) > 2 or not w.isascii())])
     cur_post += r"|[$€£₽¥]"
-    amount = (rf"(?P<num>{num}|{words})(?:(?P<abbr>{attached})|{SP}*(?P<scale>{scale}))?")
+    words_more = _alternation(amount_words.NUMBER_WORDS_MORE)
+    alone = _alternation(amount_words.DUAL_SCALES) + "|" + amount_words.HAN_NUMBER
+    amount = (rf"(?:(?P<num>{num}|{words})(?:(?P<abbr>{attached})|{SP}*(?P<scale>{scale}))?"
+              rf"|(?P<wnum>{words_more}){SP}+(?P<wscale>{scale})|(?P<alone>{alone}))")
     second = (rf"(?:{SP}*(?:-|–|—|to|до){SP}*(?:{cur_pre})?{SP}?(?P<num2>{num})"
               rf"(?:(?P<abbr2>{attached})|{SP}*(?P<scale2>{scale}))?)?")
     return (rf"(?:(?P<qual>{_alternation(QUALIFIERS)}){SP}+)?(?:(?P<cur>{cur_pre}){SP}?)?{amount}{second}"
@@ -105,9 +113,12 @@ def claim_pattern() -> str:
 
 
 def parse_number(value: pd.Series) -> pd.Series:
-    """Numbers as written ("10,000", "1.5", "1,5", "10 000", "five") -> float."""
+    """Numbers as written ("10,000", "1.5", "1,5", "10 000", "five", "zwei", "两千亿") -> float."""
     folded = value.str.casefold()
-    words = folded.map(NUMBER_WORDS)
+    words = folded.map(ALL_NUMBER_WORDS)
+    han = folded.str.fullmatch(amount_words.HAN_NUMBER)
+    if han.any():
+        words = words.where(~han, folded[han].map(amount_words.parse_han_number))
     digits = folded.str.replace(r"[ \u00a0\u202f]", "", regex=True)
     thousands = digits.str.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
     digits = digits.where(~thousands, digits.str.replace(",", "", regex=False))
@@ -131,11 +142,11 @@ def find_claims(sentences: pd.DataFrame) -> pd.DataFrame:
     languages = sentences.get("language", pd.Series("", index=sentences.index))
     scanned = amount_words.blank_han(sentences["text"], languages)
     hits = patterns.scan_texts(scanned, pattern, pattern, ignore_case=True)
-    texts = sentences["text"].to_numpy()[hits["row"].to_numpy()]
+    texts = sentences["text"].iloc[hits["row"].to_numpy()].to_numpy(dtype=object)  # the rows hit only
     hits["match"] = [t[a:z] for t, a, z in zip(texts, hits["start"], hits["end"])]
     before = pd.Series([t[max(0, s - 12):s] for t, s in zip(texts, hits["start"])], dtype="str")
     after = pd.Series([t[e:e + 60] for t, e in zip(texts, hits["end"])], dtype="str")
-    hit_languages = languages.fillna("").astype("str").to_numpy()[hits["row"].to_numpy()]
+    hit_languages = languages.iloc[hits["row"].to_numpy()].fillna("").astype("str").to_numpy()
     found = _classify(hits, before, after, hit_languages)
     kept = (found["kind"] != "").to_numpy()
     found = found[kept].reset_index(drop=True)
@@ -149,8 +160,12 @@ def find_claims(sentences: pd.DataFrame) -> pd.DataFrame:
 def _classify(hits: pd.DataFrame, before: pd.Series, after: pd.Series, languages) -> pd.DataFrame:
     """Values, currency, unit and kind of each candidate ("" kind = not an amount)."""
     out = hits.rename(columns={"match": "text", "qual": "qualifier"}).copy()
-    scale = out["abbr"].fillna(out["scale"]).str.casefold().str.replace(r"\s+", " ", regex=True)
-    scale = scale.map(SCALES)
+    out["num"] = out["num"].fillna(out["wnum"]).fillna(out["alone"])
+    scale = out["abbr"].fillna(out["scale"]).fillna(out["wscale"]).str.casefold()
+    scale = scale.str.replace(r"\s+", " ", regex=True).map(SCALES)
+    # an Arabic dual (ملياري) and a Chinese number with 万 or 亿 carry their scale
+    carries_scale = out["alone"].fillna("").str.contains("[^零〇一二两三四五六七八九十百千]", regex=True)
+    scale = scale.mask(carries_scale, 1.0)
     scale2 = out["abbr2"].fillna(out["scale2"]).str.casefold().map(SCALES)
     langs = pd.Series(languages, index=out.index, dtype="str")
     num = amount_words.reparse_dot_thousands(out["num"], parse_number(out["num"].fillna("")), langs)
@@ -163,13 +178,17 @@ def _classify(hits: pd.DataFrame, before: pd.Series, after: pd.Series, languages
     is_percent = post.str.contains(r"^(?:%|％|per|percent|процент)", regex=True)
     out["unit"] = np.where(is_percent, "%", "")
     no_unit = (out["currency"] == "") & ~is_percent
-    counted = _count_units(after)
-    out.loc[no_unit, "unit"] = counted[no_unit]
+    unscaled = scale.isna() & scale2.isna()
+    # a bare year is never an amount (see _not_an_amount): its unit is not looked for
+    to_count = no_unit & ~(unscaled & _is_year(out["num"]) & (out["num2"].isna() | _is_year(out["num2"])))
+    out.loc[to_count, "unit"] = _count_units(after[to_count])
     out["qualifier"] = out["qualifier"].fillna("").str.casefold()
     out["kind"] = np.select(
         [out["currency"] != "", is_percent, out["unit"] != "", scale.notna() | scale2.notna()],
         ["money", "percent", "count", "number"], default="")
-    out.loc[_not_an_amount(out, before, after, scale.isna() & scale2.isna()), "kind"] = ""
+    maybe = out["kind"] != ""
+    out.loc[maybe[maybe].index[_not_an_amount(out[maybe], before[maybe], after[maybe],
+                                               unscaled[maybe]).to_numpy()], "kind"] = ""
     return out
 
 
@@ -195,8 +214,8 @@ def _not_an_amount(out: pd.DataFrame, before: pd.Series, after: pd.Series, unsca
     """Years, version numbers, numbered items, dates (see the module docstring)."""
     months = "|".join(sorted(set(dates.MONTHS_EN) | set(dates.MONTHS_RU), key=len, reverse=True))
     bare = (out["currency"] == "") & (out["unit"] != "%") & unscaled
-    year = out["num"].fillna("").str.fullmatch(r"(?:18|19|20)\d\d")
-    year2 = out["num2"].isna() | out["num2"].fillna("").str.fullmatch(r"(?:18|19|20)\d\d")
+    year = _is_year(out["num"])
+    year2 = out["num2"].isna() | _is_year(out["num2"])
     version = (before.str.contains(r"[^\W\d_][\-‑]$", regex=True)
                | before.str.contains(r"(?i)(?:\b(?:v|version|no|nos|p|pp|vol|art|ch|sec|fig)\.?|[№#])\s?$",
                                      regex=True)
@@ -204,6 +223,11 @@ def _not_an_amount(out: pd.DataFrame, before: pd.Series, after: pd.Series, unsca
     day = bare & (before.str.contains(rf"(?i)\b(?:{months})\.?\s$", regex=True)
                   | after.str.contains(rf"(?i)^\s(?:{months})\b", regex=True))
     return (bare & year & year2) | version | day | out["value"].isna()
+
+
+def _is_year(numbers: pd.Series) -> pd.Series:
+    """Whether each number as written is a year from 1800 to 2099 (four digits)."""
+    return numbers.fillna("").str.fullmatch(r"(?:18|19|20)\d\d").astype(bool)
 
 
 def _target_years(texts: np.ndarray, ends: np.ndarray) -> pd.Series:

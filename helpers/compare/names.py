@@ -3,8 +3,8 @@
 German capitalises every noun, so a capitalised word in German text is a name only if it is not a
 common noun: single words with a common-noun ending (-ung, -heit, -keit, -schaft, -tion, -tät,
 -ismus, -nis, ...) or in GERMAN_COMMON_NOUNS (frequent nouns in news on technology and politics)
-are dropped. Russian and Ukrainian names are inflected (Путина, Путину, Мишустина): a Cyrillic
-name's case ending is removed so that its forms are counted as one name, reported in its most
+are dropped. Russian and Ukrainian names are inflected (Путина, Путину, Мишустина): the case ending
+of each word of a Cyrillic name is removed so that its forms are counted as one name, reported in its most
 frequent form. Chinese and Japanese have no capital letters, and Arabic script has none either:
 discovery cannot work there, and list_undiscoverable says so.
 """
@@ -27,7 +27,8 @@ UNDISCOVERABLE = {"zh": "Chinese has no capital letters", "ja": "Japanese has no
                   "ar": "Arabic script has no capital letters", "fa": "Arabic script has no capital letters",
                   "he": "Hebrew script has no capital letters", "ko": "Korean has no capital letters"}
 _CYRILLIC_ENDINGS = re.compile(
-    r"(?<=[а-яёіїєґ]{3})(?:ого|ому|ыми|ими|ым|им|ом|ем|ой|ей|ою|ею|ам|ям|ах|ях|а|я|у|ю|е|ы|і)$")
+    r"(?<=[а-яёіїєґ]{3})(?:ого|ому|ыми|ими|ым|им|ом|ем|ой|ей|ою|ею|ам|ям|ах|ях|а|я|у|ю|е|ы|и|і|й|ь)"
+    r"(?![а-яёіїєґА-ЯЁІЇЄҐ])")
 GERMAN_CONNECTORS = frozenset("der die das des dem den von und für im am zur zum".split())
 _CYRILLIC = re.compile(r"[А-ЯЁІЇЄҐа-яёіїєґ]")
 
@@ -42,10 +43,13 @@ def is_german_common_noun(names: pd.Series) -> pd.Series:
 
 
 def lemmatise_cyrillic(names: pd.Series) -> pd.Series:
-    """Each name with the case ending of its last Cyrillic word removed (Путина -> Путин); other
-    names unchanged. Used as a grouping key, not shown."""
+    """Each name with the case ending of every Cyrillic word removed (Путина -> Путин, Германа
+    Грефа -> Герман Греф), a stem rule (a dictionary lemmatiser was measured and not adopted,
+    see benchmarks/bench_morphology.py); other names unchanged. Used as a grouping key, not shown."""
     cyrillic = names.str.contains(_CYRILLIC.pattern, regex=True)
+    # twice, so that Андрей (-ей), Андрея (-я, then -е) and Андреем (-ем, then -е) meet at Андр
     stripped = names.str.replace(_CYRILLIC_ENDINGS.pattern, "", regex=True)
+    stripped = stripped.str.replace(_CYRILLIC_ENDINGS.pattern, "", regex=True)
     return stripped.where(cyrillic, names)
 
 

@@ -19,6 +19,8 @@ positions. Topics live in helpers.themes.topics, validation in helpers.themes.va
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -71,13 +73,13 @@ def find_spans(texts: pa.Array, patterns: list[str]) -> pd.DataFrame:
     Returns:
         row (position in ``texts``), term (lower case), start, end (character offsets).
     """
-    rows = np.flatnonzero(_mask(pc.match_substring_regex(texts, filter_regex(patterns))))
+    preselect, mark, joined = _regexes(tuple(patterns))
+    rows = np.flatnonzero(_mask(pc.match_substring_regex(texts, preselect)))
     if len(rows) == 0:
         return _no_spans()
     candidates = texts.take(pa.array(rows))
     clean = ~_mask(pc.match_substring_regex(candidates, "[\\x01\\x02]"))
-    marked = pc.replace_substring_regex(candidates.filter(pa.array(clean)), marker_regex(patterns),
-                                        MARKER_REWRITE)
+    marked = pc.replace_substring_regex(candidates.filter(pa.array(clean)), mark, MARKER_REWRITE)
     pieces = pc.split_pattern(marked, "\x01")
     offsets = pieces.offsets.to_numpy()
     flat = pc.list_flatten(pieces)
@@ -105,10 +107,16 @@ def find_spans(texts: pa.Array, patterns: list[str]) -> pd.DataFrame:
                           "start": start, "end": start + n_term})
     redo = np.union1d(rows[~clean], found.loc[doubtful, "row"].to_numpy())
     if len(redo):
-        exact = search_spans(texts.take(pa.array(redo)), *join_patterns(patterns))
+        exact = search_spans(texts.take(pa.array(redo)), *joined)
         exact["row"] = redo[exact["row"].to_numpy()]
         found = pd.concat([found[~found["row"].isin(redo)], exact], ignore_index=True)
     return found.astype({"term": "str"}).reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=512)
+def _regexes(patterns: tuple[str, ...]) -> tuple[str, str, tuple[str, int]]:
+    """The preselecting, marking and exact expressions of a set of patterns (built once)."""
+    return filter_regex(list(patterns)), marker_regex(list(patterns)), join_patterns(list(patterns))
 
 
 def _mask(array: pa.Array) -> np.ndarray:
@@ -184,18 +192,16 @@ def code_sentences(sentences: pd.DataFrame, codebook: Codebook, documents: pd.Da
         doc_id, ``id_column``, theme, term (the matched words, lower case), start, end (character
         offsets in the unit's text): one row per match, in corpus order, then by position.
     """
-    languages = unit_languages(sentences, documents).to_numpy()
-    texts = pa.array(sentences["text"].astype("str").tolist(), type=pa.large_string())
-    order = {t: i for i, t in enumerate(codebook.ids)}
+    codes, present = pd.factorize(unit_languages(sentences, documents), sort=False)
+    by_language = dict(zip(present, np.split(np.argsort(codes, kind="stable"),
+                                             np.cumsum(np.bincount(codes, minlength=len(present)))[:-1])))
+    texts = pa.array(sentences["text"].astype("str"), type=pa.large_string())  # no copy when Arrow-backed
+    texts = texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
     found = []
-    for (theme, language), group in codebook.patterns.groupby(["theme", "language"], sort=False):
-        include = group.loc[group["kind"] == "include", "pattern"].tolist()
-        in_language = np.flatnonzero(languages == language)
-        if not include or len(in_language) == 0:
-            continue
+    for theme, language, include, exclude in _theme_patterns(codebook, tuple(by_language)):
+        in_language = by_language[language]
         subset = texts if len(in_language) == len(texts) else texts.take(pa.array(in_language))
         hits = find_spans(subset, include)
-        exclude = group.loc[group["kind"] == "exclude", "pattern"].tolist()
         if exclude and not hits.empty:
             rows = np.unique(hits["row"].to_numpy())
             excluded = find_spans(texts.take(pa.array(in_language[rows])), exclude)
@@ -203,12 +209,26 @@ def code_sentences(sentences: pd.DataFrame, codebook: Codebook, documents: pd.Da
             hits = _drop_excluded(hits, excluded)
         found.append(hits.assign(row=in_language[hits["row"].to_numpy()], theme=theme))
     out = pd.concat(found, ignore_index=True) if found else _no_spans().assign(theme="")
-    out["rank"] = out["theme"].map(order)
+    out["rank"] = out["theme"].map({t: i for i, t in enumerate(codebook.ids)})
     out = out.sort_values(["row", "start", "rank"], kind="stable", ignore_index=True)
     ids = sentences[["doc_id", id_column]].iloc[out["row"].to_numpy()].reset_index(drop=True)
     result = pd.concat([ids, out[["theme", "term", "start", "end"]]], axis=1)
     return result.astype({"doc_id": "str", id_column: "str", "theme": "str", "term": "str",
                           "start": "int64", "end": "int64"})
+
+
+def _theme_patterns(codebook: Codebook, languages: tuple[str, ...]) -> list[tuple]:
+    """(theme, language, include patterns, exclude patterns) for the languages present, in
+    codebook order; themes without include patterns in a language are left out."""
+    wanted = codebook.patterns[codebook.patterns["language"].isin(languages)]
+    out = []
+    for (theme, language), group in wanted.groupby(["theme", "language"], sort=False):
+        kinds = group["kind"].to_numpy()
+        patterns = group["pattern"].to_numpy()
+        include = tuple(patterns[kinds == "include"])
+        if include:
+            out.append((theme, language, include, tuple(patterns[kinds == "exclude"])))
+    return out
 
 
 def list_uncoded_documents(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """Names and stance cues in ten languages: inflections, scripts without spaces, clitics."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -128,3 +129,65 @@ def test_the_stance_test_set_loads_and_is_scored_per_split(tmp_path):
     table = stance_check.tabulate_stance_accuracy(compared)
     assert table.values.tolist()[:1] == [["de", "1/1", 1.0, "0/1", 0.0]]
     assert table.iloc[-1].tolist() == ["all", "1/1", 1.0, "1/2", 0.5]
+
+
+@pytest.mark.parametrize("text, language, value, currency, kind", [
+    ("Der Staat gibt zwei Milliarden Euro aus.", "de", 2e9, "EUR", "money"),
+    ("Das Budget beträgt eine Milliarde Euro.", "de", 1e9, "EUR", "money"),
+    ("Выделено два миллиарда рублей.", "ru", 2e9, "RUB", "money"),
+    ("Речь о двух миллиардах рублей.", "ru", 2e9, "RUB", "money"),
+    ("Уряд виділив п’ять мільярдів гривень.", "uk", 5e9, "UAH", "money"),
+    ("Le plan coûte trois milliards.", "fr", 3e9, "", "number"),
+    ("Il a levé un milliard d'euros.", "fr", 1e9, "EUR", "money"),
+    ("Se invertirán dos mil millones de dólares.", "es", 2e9, "USD", "money"),
+    ("Il fondo vale due miliardi di euro.", "it", 2e9, "EUR", "money"),
+    ("O governo investiu dois bilhões de dólares.", "pt", 2e9, "USD", "money"),
+    ("计划投入两千亿。", "zh", 2e11, "", "number"),          # (2 × 1000) × 10^8
+    ("投资三亿五千万美元。", "zh", 3.5e8, "USD", "money"),   # 3 × 10^8 + 5000 × 10^4
+    ("بلغت الاستثمارات ملياري دولار.", "ar", 2e9, "USD", "money"),  # the dual: two billion
+    ("خصصت الحكومة ثلاثة مليارات دولار.", "ar", 3e9, "USD", "money"),
+])
+def test_number_words_before_a_scale_per_language(text, language, value, currency, kind):
+    found = claims.find_claims(sentences([(text, language)]))
+    assert found[["kind", "value", "currency"]].values.tolist() == [[kind, value, currency]]
+    assert text[found["start"].iloc[0]:found["end"].iloc[0]] == found["text"].iloc[0]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Прошло два года.", "ru"),            # a number word alone is not an amount
+    ("Es kostet einen Euro.", "de"),       # nor before a currency without a scale
+    ("这十分重要。", "zh"),                 # 十 inside a word
+    ("Les deux pays signent.", "fr"),
+])
+def test_number_words_without_a_scale_are_not_amounts(text, language):
+    assert claims.find_claims(sentences([(text, language)])).empty
+
+
+def test_number_word_before_a_currency_sign_leaves_the_amount_whole():
+    found = claims.find_claims(sentences([("The UN $10 billion fund.", "en")]))
+    assert found[["text", "value"]].values.tolist() == [["$10 billion", 1e10]]
+
+
+def test_han_numbers():
+    from helpers.compare import amount_words
+    assert amount_words.parse_han_number("两千亿") == 2e11
+    assert amount_words.parse_han_number("十一万亿") == 11e12
+    assert amount_words.parse_han_number("三亿五千万") == 3.5e8
+    assert amount_words.parse_han_number("二十") == 20
+    assert np.isnan(amount_words.parse_han_number("两千x"))
+
+
+def test_cyrillic_case_forms_group_as_one_name():
+    forms = ["Путин", "Путина", "Путину", "Путиным", "Путине", "Путіна"]
+    assert set(names.lemmatise_cyrillic(pd.Series(forms))) == {"Путин", "Путін"}
+    key = names.lemmatise_cyrillic(pd.Series(["Андрей Волков", "Андрея Волкова", "Андрею Волкову",
+                                              "Андреем Волковым", "Ольга Petrova", "Ольги Petrova"]))
+    assert key.tolist() == ["Андр Волков"] * 4 + ["Ольг Petrova"] * 2
+    s = pd.DataFrame({"doc_id": ["d"] * 4, "sent_id": [f"d-p01-s0{i}" for i in range(4)],
+                      "role": ["paragraph"] * 4, "language": ["ru"] * 4,
+                      "text": ["Вчера Андрей Волков выступил на форуме.",
+                               "Эксперты спросили Андрея Волкова о чипах.",
+                               "Слово дали Андрею Волкову.", "Позже с Андреем Волковым спорили."]})
+    found = entities.discover_names(s)
+    assert len(found) == 1 and found["n"].tolist() == [4]
+    assert found["name"].iloc[0] in {"Андрей Волков", "Андрея Волкова", "Андрею Волкову", "Андреем Волковым"}
