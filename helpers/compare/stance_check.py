@@ -13,7 +13,6 @@ coding places ahead or behind are counted: the sign is right, wrong, or missing 
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import numpy as np
@@ -52,19 +51,10 @@ def load_stance_test(path: str | Path | None = None, split: str = "test") -> pd.
     """
     path = paths.resolve_path(path, STANCE_TEST_PATH)
     name = paths.display_path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except FileNotFoundError:
-        raise StanceTestError(f"{name}: file not found") from None
-    except UnicodeDecodeError:
-        raise StanceTestError(f"{name}: not UTF-8; save it as UTF-8") from None
+    rows = samples_module.read_csv_rows(path, StanceTestError)
     if not rows or any(c not in rows[0] for c in TEST_COLUMNS):
         raise StanceTestError(f"{name}: the header must name {','.join(TEST_COLUMNS)}")
-    wrong = [i for i, row in enumerate(rows) if len(row) != len(rows[0])]
-    if wrong:
-        raise StanceTestError(f"{name}: row {wrong[0] + 1} has {len(rows[wrong[0]])} fields, the header "
-                              f"{len(rows[0])}; quote texts that contain commas")
+    samples_module.check_row_lengths(rows, name, StanceTestError)
     t = pd.DataFrame(rows[1:], columns=rows[0], dtype="str")
     checks = [(~t["stance"].isin(samples_module.STANCES), "stance must be ahead, behind or neutral"),
               (~t["article"].isin(ARTICLE_LABELS), "article must be ahead, behind, mixed or none"),
@@ -75,10 +65,7 @@ def load_stance_test(path: str | Path | None = None, split: str = "test") -> pd.
               (t["text"].str.strip() == "", "empty text; write the sentence"),
               (t.groupby("doc")["article"].transform("nunique") > 1,
                "article labelled two ways; give all its rows one label")]
-    for bad, problem in checks:
-        if bad.any():
-            row = int(np.flatnonzero(bad)[0])
-            raise StanceTestError(f"{name}: row {row + 2} ({t['doc'].iloc[row]}): {problem}")
+    samples_module.raise_first_problem(t, checks, name, StanceTestError)
     return pd.DataFrame({
         "language": t["language"], "doc_id": t["doc"], "para_id": t["doc"] + "-p" + t["para"].str.zfill(2),
         "sent_id": t["doc"] + "-s" + t["sent"].str.zfill(2), "role": t["role"], "split": split,

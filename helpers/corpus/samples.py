@@ -53,17 +53,10 @@ def load_language_samples(folder: str | Path | None = None) -> pd.DataFrame:
 def _read_sample(path: Path) -> pd.DataFrame:
     """One checked sample file as the rows of load_language_samples."""
     name = paths.display_path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except UnicodeDecodeError:
-        raise LanguageSampleError(f"{name}: not UTF-8; save it as UTF-8") from None
+    rows = read_csv_rows(path, LanguageSampleError)
     if not rows:
         raise LanguageSampleError(f"{name}: empty file; start with the header {','.join(SAMPLE_COLUMNS)}")
-    wrong = [i for i, row in enumerate(rows) if len(row) != len(rows[0])]
-    if wrong:
-        raise LanguageSampleError(f"{name}: row {wrong[0] + 1} has {len(rows[wrong[0]])} fields, the header "
-                                  f"{len(rows[0])}; quote texts that contain commas")
+    check_row_lengths(rows, name, LanguageSampleError)
     table = pd.DataFrame(rows[1:], columns=rows[0], dtype="str")
     missing = [c for c in SAMPLE_COLUMNS if c not in table.columns]
     if missing:
@@ -79,16 +72,56 @@ def _read_sample(path: Path) -> pd.DataFrame:
               (table["text"].str.strip() == "", "empty text; write the sentence"),
               (table.groupby("doc")["split"].transform("nunique") > 1,
                "article split across dev and heldout; give all its sentences one split")]
-    for bad, problem in checks:
-        if bad.any():
-            row = int(np.flatnonzero(bad)[0])
-            raise LanguageSampleError(f"{name}: row {row + 2} ({table['doc'].iloc[row]}): {problem}")
+    raise_first_problem(table, checks, name, LanguageSampleError)
     return pd.DataFrame({
         "language": path.stem, "doc_id": table["doc"],
         "sent_id": table["doc"] + "-s" + table["sent"].str.zfill(2),
         "split": table["split"], "stance": table["stance"],
         "themes": table["themes"].str.split().str.join(" "), "text": table["text"],
     })
+
+
+def read_csv_rows(path: Path, error: type[Exception]) -> list[list[str]]:
+    """The rows of a hand-written UTF-8 CSV file, or ``error`` in one line naming the file.
+
+    Args:
+        path: the file.
+        error: the exception class to raise (the caller's own).
+    Returns:
+        Every row as a list of strings, the header first.
+    """
+    name = paths.display_path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))
+    except FileNotFoundError:
+        raise error(f"{name}: file not found") from None
+    except UnicodeDecodeError:
+        raise error(f"{name}: not UTF-8; save it as UTF-8") from None
+
+
+def check_row_lengths(rows: list[list[str]], name: str, error: type[Exception]) -> None:
+    """Raise ``error`` naming the first row whose number of fields differs from the header's."""
+    wrong = [i for i, row in enumerate(rows) if len(row) != len(rows[0])]
+    if wrong:
+        raise error(f"{name}: row {wrong[0] + 1} has {len(rows[wrong[0]])} fields, the header "
+                    f"{len(rows[0])}; quote texts that contain commas")
+
+
+def raise_first_problem(table: pd.DataFrame, checks: list[tuple[pd.Series, str]], name: str,
+                        error: type[Exception]) -> None:
+    """Raise ``error`` for the first check, in order, that flags a row: file, row, article, problem.
+
+    Args:
+        table: the file's rows (header excluded), with a ``doc`` column.
+        checks: (boolean Series aligned with ``table``: the row is wrong, what to fix).
+        name: the file as shown to the researcher.
+        error: the exception class to raise.
+    """
+    for bad, problem in checks:
+        if bad.any():
+            row = int(np.flatnonzero(bad)[0])
+            raise error(f"{name}: row {row + 2} ({table['doc'].iloc[row]}): {problem}")
 
 
 def sample_tables(sample: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
